@@ -1,0 +1,62 @@
+# `make demo` and `make test` work on a fresh machine: they create .venv, install the project,
+# and (as root) install the Debian packages the tests need when they are missing.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: setup system-deps demo serve test test-sqlite test-postgres lint format clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+# Chromium drives the browser tests. Installed from Debian when missing and we are root.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Missing Debian packages:$$missing (run as root, or: sudo apt-get install$$missing)"; exit 1; \
+	  fi; \
+	fi
+
+demo: setup
+	$(BIN)/clustermeet migrate --noinput -v0
+	$(BIN)/clustermeet demo
+	$(MAKE) --no-print-directory serve
+
+serve: setup
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl-C stops)"
+	$(BIN)/uvicorn clustermeet.asgi:application --host 127.0.0.1 --port $(PORT) --no-access-log
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/clustermeet makemigrations --check --dry-run
+
+format: setup
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+# Every test on SQLite (the embedded default), then the database suites again on a throwaway
+# PostgreSQL 15 that the harness starts on 127.0.0.1 and removes afterwards.
+test: setup system-deps lint test-sqlite test-postgres
+
+test-sqlite: setup
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: setup
+	$(BIN)/python -m tests.harness.postgres -- $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

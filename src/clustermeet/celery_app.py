@@ -1,0 +1,12 @@
+"""Celery application. Without CELERY_BROKER_URL tasks run eagerly in the caller's process
+(settings.CELERY_TASK_ALWAYS_EAGER), so the embedded default needs no broker."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clustermeet.settings")
+
+app = Celery("clustermeet")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

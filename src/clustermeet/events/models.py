@@ -1,0 +1,124 @@
+"""Events, recurring series and the reference data every event is tagged with."""
+
+import zoneinfo
+from functools import cached_property
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django_countries.fields import CountryField
+
+
+class Ecosystem(models.Model):
+    """One of the 14 industrial ecosystems of the EU industrial strategy (reference data)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Challenge(models.Model):
+    """One of the four challenges: green, digital, resilience, skills (reference data)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Series(models.Model):
+    """Recurring events, e.g. a bi-weekly online talk or the yearly conference."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    cadence = models.CharField(max_length=100, blank=True, help_text="e.g. 'every two weeks'")
+
+    class Meta:
+        verbose_name_plural = "series"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def validate_timezone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(f"Unknown time zone {value!r}.")
+
+
+class Event(models.Model):
+    class Format(models.TextChoices):
+        VIRTUAL = "virtual", "Virtual"
+        HYBRID = "hybrid", "Hybrid"
+        ONSITE = "onsite", "On-site"
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", "Public (listed)"
+        UNLISTED = "unlisted", "Unlisted (anyone with the link)"
+        INVITATION = "invitation", "Invitation only"
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    tagline = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    edition = models.PositiveSmallIntegerField(null=True, blank=True)
+    series = models.ForeignKey(
+        Series, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="side_events"
+    )
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.VIRTUAL)
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    start_date = models.DateField()
+    end_date = models.DateField()
+    timezone = models.CharField(
+        max_length=64, default="Europe/Brussels", validators=[validate_timezone]
+    )
+    venue = models.CharField(max_length=200, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    country = CountryField(blank=True)
+    website_url = models.URLField(blank=True)
+    organiser_name = models.CharField(max_length=300, blank=True)
+    requires_approval = models.BooleanField(
+        default=False, help_text="Registrations wait for an organiser's approval."
+    )
+    registration_open = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-start_date", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="event_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @cached_property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def is_invitation_only(self) -> bool:
+        return self.visibility == self.Visibility.INVITATION
+
+    @property
+    def days(self) -> int:
+        return (self.end_date - self.start_date).days + 1

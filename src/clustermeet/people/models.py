@@ -1,0 +1,196 @@
+"""Accounts (a Person logs in by e-mail), organisations, and registrations to events."""
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django_countries.fields import CountryField
+
+from clustermeet.events.models import Ecosystem, Event
+
+
+class OrganisationType(models.TextChoices):
+    CLUSTER = "cluster", "Cluster organisation"
+    SME = "sme", "SME"
+    LARGE = "large", "Large company"
+    PUBLIC = "public", "Public authority"
+    RESEARCH = "research", "Research / university"
+    NETWORK = "network", "Network / association"
+    OTHER = "other", "Other"
+
+
+class StakeholderType(models.TextChoices):
+    CLUSTER_MANAGER = "cluster", "Cluster manager / cluster organisation"
+    POLICY = "public", "Policy maker / public authority"
+    BUSINESS = "business", "Business (SME or large company)"
+    RESEARCH = "research", "Research / academia"
+    NETWORK = "network", "Network / association"
+    INTERMEDIARY = "intermediary", "Business support / intermediary"
+    OTHER = "other", "Other"
+
+
+class Organisation(models.Model):
+    name = models.CharField(max_length=200)
+    type = models.CharField(
+        max_length=10, choices=OrganisationType.choices, default=OrganisationType.OTHER
+    )
+    country = CountryField(blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+    ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="organisations")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "country"], name="organisation_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields):
+        person = self.model(email=self.normalize_email(email).lower(), **fields)
+        person.set_password(password)
+        person.save(using=self._db)
+        return person
+
+    def create_superuser(self, email: str, password: str | None = None, **fields):
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+
+class Person(AbstractBaseUser, PermissionsMixin):
+    """An account. Speakers, participants and organisers are all people."""
+
+    email = models.EmailField(unique=True)
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100, blank=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    job_title = models.CharField(max_length=300, blank=True)
+    country = CountryField(blank=True)
+    bio = models.TextField(blank=True)
+    offering = models.TextField(blank=True, help_text="What I can offer to others")
+    looking_for = models.TextField(blank=True, help_text="What I am looking for")
+    ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="people")
+    is_staff = models.BooleanField(default=False)
+    is_active = models.BooleanField(default=True)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = PersonManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name"]
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = "person"
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.first_name
+
+
+class Role(models.Model):
+    """A role someone has at an event (reference data created by a migration)."""
+
+    PARTICIPANT = "participant"
+    SPEAKER = "speaker"
+    MODERATOR = "moderator"
+    TABLE_HOST = "table_host"
+    EXHIBITOR = "exhibitor"
+    JURY = "jury"
+    ORGANISER = "organiser"
+
+    code = models.SlugField(unique=True)
+    name = models.CharField(max_length=50)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending approval"
+        APPROVED = "approved", "Approved"
+        DECLINED = "declined", "Declined"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class Source(models.TextChoices):
+        WEB = "web", "Registration form"
+        IMPORT = "import", "Import"
+        ADMIN = "admin", "Back office"
+        DEMO = "demo", "Demo data"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="registrations")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    roles = models.ManyToManyField(Role, blank=True, related_name="registrations")
+    stakeholder_type = models.CharField(
+        max_length=12, choices=StakeholderType.choices, default=StakeholderType.OTHER
+    )
+    terms_accepted_at = models.DateTimeField()
+    directory_consent_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the person agreed to be listed in the directory."
+    )
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="one_registration_per_event")
+        ]
+        indexes = [models.Index(fields=["event", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} @ {self.event}"
+
+    @property
+    def listed_in_directory(self) -> bool:
+        return self.directory_consent_at is not None
+
+
+class Invitation(models.Model):
+    """Who may see and register for an invitation-only event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    created_at = models.DateTimeField(default=timezone.now)
+    invited_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "email"], name="one_invitation_per_email")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.event}"

@@ -1,0 +1,14 @@
+// Small progressive enhancements; every page works without them.
+
+// Livestreams and recordings load nothing from a third party until the viewer clicks play.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-embed-src]");
+  if (!button) return;
+  const frame = document.createElement("iframe");
+  frame.src = button.dataset.embedSrc;
+  frame.title = button.dataset.embedTitle || "Livestream";
+  frame.allow = "autoplay; fullscreen; picture-in-picture";
+  frame.referrerPolicy = "no-referrer";
+  frame.allowFullscreen = true;
+  button.closest(".stream").replaceChildren(frame);
+});
