@@ -138,16 +138,28 @@ def register(
                 if event.requires_approval
                 else Registration.Status.APPROVED
             )
-            registration = Registration.objects.create(
-                event=event,
-                person=person,
-                status=status,
-                stakeholder_type=data.stakeholder_type,
-                terms_accepted_at=now,
-                directory_consent_at=now if data.list_in_directory else None,
-                source=source,
-                decided_at=None if status == Registration.Status.PENDING else now,
+            fields = {
+                "status": status,
+                "stakeholder_type": data.stakeholder_type,
+                "terms_accepted_at": now,
+                "directory_consent_at": now if data.list_in_directory else None,
+                "source": source,
+                "created_at": now,
+                "decided_at": None if status == Registration.Status.PENDING else now,
+                "decided_by": None,
+            }
+            registration = (
+                Registration.objects.select_for_update().filter(event=event, person=person).first()
             )
+            if registration is None:
+                registration = Registration.objects.create(event=event, person=person, **fields)
+            elif registration.status == Registration.Status.CANCELLED:
+                # Coming back after cancelling: the same row, registered anew.
+                for name, value in fields.items():
+                    setattr(registration, name, value)
+                registration.save()
+            else:
+                raise RegistrationError("You are registered for this event already.")
             registration.roles.set(Role.objects.filter(code__in=data.roles))
             kind = "received" if status == Registration.Status.PENDING else "confirmed"
             transaction.on_commit(

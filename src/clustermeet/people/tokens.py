@@ -5,7 +5,7 @@ PASSWORD_RESET_TIMEOUT seconds."""
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.urls import reverse
 from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils.http import urlencode, urlsafe_base64_encode
 
 
 class LoginLinkTokenGenerator(PasswordResetTokenGenerator):
@@ -18,4 +18,4 @@ login_link_tokens = LoginLinkTokenGenerator()
 def login_link_path(person, next_url: str = "") -> str:
     uid = urlsafe_base64_encode(force_bytes(person.pk))
     path = reverse("people:login_link", args=[uid, login_link_tokens.make_token(person)])
-    return f"{path}?next={next_url}" if next_url else path
+    return f"{path}?{urlencode({'next': next_url})}" if next_url else path

@@ -1,0 +1,132 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django_countries import countries
+
+from clustermeet.events.models import Ecosystem
+from clustermeet.people.models import OrganisationType, StakeholderType
+from clustermeet.people.services import ProfileData, RegistrationData
+
+
+class ProfileFields(forms.Form):
+    first_name = forms.CharField(max_length=100, label="First name")
+    last_name = forms.CharField(max_length=100, label="Last name")
+    organisation = forms.CharField(max_length=200, label="Organisation")
+    organisation_type = forms.ChoiceField(
+        choices=OrganisationType.choices, label="Type of organisation"
+    )
+    country = forms.ChoiceField(choices=[("", "—"), *countries], label="Country")
+    job_title = forms.CharField(max_length=300, required=False, label="Position")
+    offering = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        label="What I can offer",
+        help_text="Expertise, technology, services, partnership opportunities…",
+    )
+    looking_for = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        label="What I am looking for",
+        help_text="Partners, suppliers, knowledge, funding…",
+    )
+    ecosystems = forms.ModelMultipleChoiceField(
+        queryset=Ecosystem.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Industrial ecosystems of interest",
+    )
+
+    def profile(self, email: str) -> ProfileData:
+        data = self.cleaned_data
+        return ProfileData(
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=email,
+            country=data["country"],
+            organisation_name=data["organisation"],
+            organisation_type=data["organisation_type"],
+            job_title=data["job_title"],
+            offering=data["offering"],
+            looking_for=data["looking_for"],
+            ecosystems=list(data["ecosystems"]),
+        )
+
+
+class RegistrationForm(ProfileFields):
+    """For a newcomer: account, profile and the event's consents in one form."""
+
+    field_order = ["first_name", "last_name", "email", "password"]
+
+    email = forms.EmailField(label="E-mail")
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        required=False,
+        label="Password (optional)",
+        help_text="Leave empty to log in with one-time links sent by e-mail.",
+    )
+    stakeholder_type = forms.ChoiceField(choices=StakeholderType.choices, label="I take part as")
+    accept_terms = forms.BooleanField(
+        label="I accept the terms of participation and the privacy notice.",
+        error_messages={"required": "Please accept the terms to register."},
+    )
+    list_in_directory = forms.BooleanField(
+        required=False,
+        label="List me in the participant directory so other participants can find me.",
+    )
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password")
+        if password:
+            try:
+                password_validation.validate_password(password)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+    def registration(self) -> RegistrationData:
+        return RegistrationData(
+            stakeholder_type=self.cleaned_data["stakeholder_type"],
+            accept_terms=self.cleaned_data["accept_terms"],
+            list_in_directory=self.cleaned_data["list_in_directory"],
+        )
+
+
+class ExistingAccountRegistrationForm(RegistrationForm):
+    """For someone logged in: the profile is prefilled, no e-mail or password to give."""
+
+    field_order = ["first_name", "last_name"]
+
+    def __init__(self, *args, person, **kwargs):
+        initial = {
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "organisation": person.organisation.name if person.organisation else "",
+            "organisation_type": person.organisation.type
+            if person.organisation
+            else OrganisationType.OTHER,
+            "country": person.country.code if person.country else "",
+            "job_title": person.job_title,
+            "offering": person.offering,
+            "looking_for": person.looking_for,
+            "ecosystems": list(person.ecosystems.all()),
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        del self.fields["email"]
+        del self.fields["password"]
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.EmailField(
+        label="E-mail", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
+
+    def clean_username(self) -> str:
+        return self.cleaned_data["username"].strip().lower()
+
+
+class LoginLinkRequestForm(forms.Form):
+    email = forms.EmailField(label="E-mail")
