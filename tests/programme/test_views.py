@@ -271,3 +271,19 @@ def test_event_pages(client, event):
     response = client.get(reverse("events:detail", args=[event.slug]))
     assert response.context["figures"] == {"participants": 2, "countries": 2}
     assert "Cluster Conference" in client.get(reverse("events:index")).content.decode()
+
+
+def test_agenda_query_count_does_not_grow(client, event, django_assert_num_queries):
+    person = PersonFactory()
+    client.force_login(person)
+    url = reverse("programme:agenda", args=[event.slug])
+    for s in make_sessions(event, 2):
+        Bookmark.objects.create(person=person, session=s)
+    client.get(url)
+    with django_assert_num_queries(10):
+        client.get(url)
+    for s in make_sessions(event, 20, day=11):
+        Bookmark.objects.create(person=person, session=s)
+    with django_assert_num_queries(10):
+        response = client.get(url)
+    assert response.context["count"] == 22
