@@ -16,7 +16,11 @@ def visible_events(person) -> QuerySet[Event]:
     allowed = Q(visibility__in=[Event.Visibility.PUBLIC, Event.Visibility.UNLISTED])
     if person is not None and person.is_authenticated:
         invited = Invitation.objects.filter(event=OuterRef("pk"), email__iexact=person.email)
-        registered = Registration.objects.filter(event=OuterRef("pk"), person=person)
+        registered = Registration.objects.filter(
+            event=OuterRef("pk"),
+            person=person,
+            status__in=[Registration.Status.PENDING, Registration.Status.APPROVED],
+        )
         allowed |= Q(Exists(invited)) | Q(Exists(registered))
     return events.filter(allowed)
 
