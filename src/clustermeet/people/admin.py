@@ -1,0 +1,381 @@
+"""The organisers' back office for people, organisations, registrations and invitations."""
+
+import csv
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpResponseRedirect, StreamingHttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django_countries.filters import CountryFilter
+
+from clustermeet.events.admin import URL_FIELDS_ASSUME_HTTPS
+from clustermeet.events.models import Event
+from clustermeet.people import services
+from clustermeet.people.importing import COLUMNS, REQUIRED_COLUMNS, ImportRejected
+from clustermeet.people.importing import import_participants as run_import
+from clustermeet.people.models import Invitation, Organisation, Person, Registration, Role
+
+EXPORT_COLUMNS = [
+    "email",
+    "first_name",
+    "last_name",
+    "organisation",
+    "organisation_type",
+    "country",
+    "stakeholder_type",
+    "roles",
+    "status",
+    "directory_consent",
+    "registered_at",
+    "decided_at",
+]
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
+def spreadsheet_safe(value: str) -> str:
+    """The cell as text a spreadsheet shows as it is, never evaluates (CSV injection)."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "email", "organisation", "country", "is_staff", "date_joined"]
+    list_select_related = ["organisation"]
+    list_filter = [("country", CountryFilter), "is_staff", "is_active"]
+    search_fields = ["first_name", "last_name", "email", "organisation__name"]
+    autocomplete_fields = ["organisation"]
+    filter_horizontal = ["ecosystems", "groups", "user_permissions"]
+    prepopulated_fields = {"slug": ["first_name", "last_name"]}
+    readonly_fields = ["last_login", "date_joined"]
+    ordering = ["last_name", "first_name"]
+    # The password (even its hash) is never shown or edited here: people set their own, or log
+    # in with one-time links.
+    fieldsets = [
+        (None, {"fields": ["email", "first_name", "last_name", "slug"]}),
+        (
+            "Profile",
+            {
+                "fields": [
+                    "organisation",
+                    "job_title",
+                    "country",
+                    "bio",
+                    "offering",
+                    "looking_for",
+                    "ecosystems",
+                ]
+            },
+        ),
+        (
+            "Access",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                    "user_permissions",
+                    "last_login",
+                    "date_joined",
+                ],
+            },
+        ),
+    ]
+
+    @admin.display(description="name", ordering="last_name")
+    def full_name(self, person: Person) -> str:
+        return person.full_name
+
+    def save_model(self, request, obj, form, change):
+        obj.email = obj.email.strip().lower()
+        if not change:
+            obj.set_unusable_password()  # a login link or "forgot password" sets one
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "type", "country", "city", "people_count"]
+    list_filter = ["type", ("country", CountryFilter)]
+    search_fields = ["name", "city"]
+    filter_horizontal = ["ecosystems"]
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(people_count=Count("people"))
+
+    @admin.display(description="people", ordering="people_count")
+    def people_count(self, organisation: Organisation) -> int:
+        return organisation.people_count
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    """Reference data created by a migration: code looks roles up by their code."""
+
+    list_display = ["name", "code", "position"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ImportForm(forms.Form):
+    event = forms.ModelChoiceField(queryset=Event.objects.order_by("-start_date", "name"))
+    file = forms.FileField(
+        help_text="CSV (UTF-8, comma or semicolon separated) or XLSX; the header is row 1."
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(
+                f"The file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB."
+            )
+        return upload
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming a CSV."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = [
+        "person_name",
+        "person_email",
+        "organisation",
+        "country",
+        "event",
+        "status",
+        "role_names",
+        "stakeholder_type",
+        "directory_consent",
+        "created_at",
+    ]
+    list_select_related = ["person", "person__organisation", "event"]
+    list_filter = ["event", "status", "stakeholder_type", "roles", "source"]
+    search_fields = [
+        "person__first_name",
+        "person__last_name",
+        "person__email",
+        "person__organisation__name",
+    ]
+    autocomplete_fields = ["person"]
+    filter_horizontal = ["roles"]
+    date_hierarchy = "created_at"
+    actions = ["approve_selected", "decline_selected", "cancel_selected", "export_csv"]
+    fields = [
+        "event",
+        "person",
+        "status",
+        "roles",
+        "stakeholder_type",
+        "source",
+        "terms_accepted_at",
+        "directory_consent_at",
+        "created_at",
+        "decided_at",
+        "decided_by",
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Consents are the person's to give; decisions go through the actions, which e-mail
+        # the person.
+        readonly = [
+            "source",
+            "terms_accepted_at",
+            "directory_consent_at",
+            "created_at",
+            "decided_at",
+            "decided_by",
+        ]
+        if obj is not None:
+            readonly = ["event", "person", "status", *readonly]
+        return readonly
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("roles")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            # The organiser adding someone vouches for their acceptance of the terms.
+            now = timezone.now()
+            obj.source = Registration.Source.ADMIN
+            obj.terms_accepted_at = now
+            obj.created_at = now
+            if obj.status != Registration.Status.PENDING:
+                obj.decided_at, obj.decided_by = now, request.user
+        super().save_model(request, obj, form, change)
+
+    # --- columns -------------------------------------------------------------------------
+
+    @admin.display(description="name", ordering="person__last_name")
+    def person_name(self, registration: Registration) -> str:
+        return registration.person.full_name
+
+    @admin.display(description="e-mail", ordering="person__email")
+    def person_email(self, registration: Registration) -> str:
+        return registration.person.email
+
+    @admin.display(description="organisation", ordering="person__organisation__name")
+    def organisation(self, registration: Registration) -> str:
+        organisation = registration.person.organisation
+        return organisation.name if organisation else ""
+
+    @admin.display(description="country", ordering="person__country")
+    def country(self, registration: Registration) -> str:
+        return registration.person.country.code or ""
+
+    @admin.display(description="roles")
+    def role_names(self, registration: Registration) -> str:
+        return ", ".join(role.name for role in registration.roles.all())
+
+    @admin.display(description="directory", boolean=True, ordering="directory_consent_at")
+    def directory_consent(self, registration: Registration) -> bool:
+        return registration.listed_in_directory
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _decide(self, request, queryset, decide, verb: str, allowed: str) -> None:
+        selected = queryset.count()
+        changed = len(decide(queryset.values_list("pk", flat=True), by=request.user))
+        message = f"{verb.capitalize()} {changed} registration{'s' if changed != 1 else ''}."
+        if changed < selected:
+            message += f" {selected - changed} left unchanged (only {allowed} ones can be {verb})."
+        self.message_user(request, message, messages.SUCCESS if changed else messages.WARNING)
+
+    @admin.action(description="Approve selected registrations", permissions=["change"])
+    def approve_selected(self, request, queryset):
+        self._decide(request, queryset, services.approve, "approved", "pending or declined")
+
+    @admin.action(description="Decline selected registrations", permissions=["change"])
+    def decline_selected(self, request, queryset):
+        self._decide(request, queryset, services.decline, "declined", "pending")
+
+    @admin.action(description="Cancel selected registrations", permissions=["change"])
+    def cancel_selected(self, request, queryset):
+        self._decide(request, queryset, services.cancel, "cancelled", "pending or approved")
+
+    @admin.action(description="Export selected registrations as CSV", permissions=["view"])
+    def export_csv(self, request, queryset):
+        rows = (
+            queryset.select_related("person", "person__organisation")
+            .prefetch_related("roles")
+            .order_by("person__last_name", "person__first_name", "pk")
+        )
+        writer = csv.writer(_Echo())
+
+        def lines():
+            yield "\ufeff" + writer.writerow(EXPORT_COLUMNS)  # the BOM makes Excel read UTF-8
+            for registration in rows.iterator(chunk_size=500):
+                yield writer.writerow(
+                    [spreadsheet_safe(cell) for cell in self._export_row(registration)]
+                )
+
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="registrations-{stamp}.csv"'
+        return response
+
+    @staticmethod
+    def _export_row(registration: Registration) -> list[str]:
+        person = registration.person
+        organisation = person.organisation
+
+        def when(value) -> str:
+            return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
+
+        return [
+            person.email,
+            person.first_name,
+            person.last_name,
+            organisation.name if organisation else "",
+            organisation.type if organisation else "",
+            person.country.code or "",
+            registration.stakeholder_type,
+            ";".join(role.code for role in registration.roles.all()),
+            registration.status,
+            "yes" if registration.listed_in_directory else "no",
+            when(registration.created_at),
+            when(registration.decided_at),
+        ]
+
+    # --- import page -----------------------------------------------------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="{}_{}_import".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        errors = []
+        if request.method == "POST":
+            form = ImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                event, upload = form.cleaned_data["event"], form.cleaned_data["file"]
+                try:
+                    result = run_import(event, upload, upload.name, by=request.user)
+                except ImportRejected as rejected:
+                    errors = rejected.errors
+                else:
+                    self.message_user(
+                        request,
+                        f"Imported {result.registrations} registrations into {event.name}: "
+                        f"{result.created_people} new people, {result.reused_people} with an "
+                        "existing account.",
+                        messages.SUCCESS,
+                    )
+                    changelist = reverse("admin:people_registration_changelist")
+                    return HttpResponseRedirect(f"{changelist}?event__id__exact={event.pk}")
+        else:
+            form = ImportForm(initial={"event": request.GET.get("event")})
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Import participants",
+            "form": form,
+            "errors": errors,
+            "required_columns": REQUIRED_COLUMNS,
+            "optional_columns": [c for c in COLUMNS if c not in REQUIRED_COLUMNS],
+            "max_megabytes": MAX_IMPORT_BYTES // (1024 * 1024),
+        }
+        return TemplateResponse(request, "admin/people/registration/import.html", context)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "event", "created_at", "invited_by"]
+    list_select_related = ["event", "invited_by"]
+    list_filter = ["event"]
+    search_fields = ["email", "event__name"]
+    readonly_fields = ["created_at", "invited_by"]
+
+    def save_model(self, request, obj, form, change):
+        obj.email = obj.email.strip().lower()
+        if not change:
+            obj.invited_by = request.user
+        super().save_model(request, obj, form, change)
