@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
+export CLUSTERMEET_SITE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: setup system-deps demo serve test test-sqlite test-postgres lint format clean
 

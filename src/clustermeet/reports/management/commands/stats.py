@@ -1,0 +1,44 @@
+"""`clustermeet stats EVENT [--json]`: the figures of one event."""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from clustermeet.events.models import Event
+from clustermeet.reports.queries import event_stats
+
+LABELS = {
+    "registrations": "Registrations (all statuses)",
+    "approved": "Approved",
+    "pending": "Pending approval",
+    "declined": "Declined",
+    "cancelled": "Cancelled",
+    "countries": "Countries (approved)",
+    "organisations": "Organisations (approved)",
+    "sessions": "Sessions",
+    "speakers": "Speakers",
+}
+
+
+class Command(BaseCommand):
+    help = "Print the figures of an event: registrations, countries, sessions, speakers."
+
+    def add_arguments(self, parser):
+        parser.add_argument("event", help="the event's slug, e.g. ecc-2020")
+        parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+    def handle(self, *args, **options):
+        slug = options["event"]
+        event = Event.objects.filter(slug=slug).first()
+        if event is None:
+            known = ", ".join(Event.objects.order_by("slug").values_list("slug", flat=True))
+            raise CommandError(f"No event with the slug {slug!r}. Known events: {known or 'none'}.")
+        stats = event_stats(event)
+        if options["json"]:
+            self.stdout.write(json.dumps(stats, sort_keys=True))
+            return
+        self.stdout.write(f"{event.name} ({event.slug})")
+        width = max(len(label) for label in LABELS.values())
+        for key, value in stats.items():
+            if key != "event":
+                self.stdout.write(f"  {LABELS.get(key, key).ljust(width)}  {value!s:>7}")

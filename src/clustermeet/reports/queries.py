@@ -1,0 +1,29 @@
+"""Figures about an event, as the output paper and the organisers' dashboard show them. Each
+function is a handful of aggregate queries, whatever the size of the event."""
+
+from django.db.models import Count, Q
+
+from clustermeet.events.models import Event
+from clustermeet.people.models import Registration
+from clustermeet.programme.models import Session
+
+
+def event_stats(event: Event) -> dict:
+    """Registrations by status; countries and organisations of the approved registrants (people
+    without a country or an organisation are not counted there); sessions, and speakers as
+    distinct people with any role in any of the event's sessions."""
+    approved = Q(status=Registration.Status.APPROVED)
+    registrations = Registration.objects.filter(event=event).aggregate(
+        registrations=Count("pk"),
+        approved=Count("pk", filter=approved),
+        pending=Count("pk", filter=Q(status=Registration.Status.PENDING)),
+        declined=Count("pk", filter=Q(status=Registration.Status.DECLINED)),
+        cancelled=Count("pk", filter=Q(status=Registration.Status.CANCELLED)),
+        countries=Count("person__country", filter=approved & ~Q(person__country=""), distinct=True),
+        organisations=Count("person__organisation", filter=approved, distinct=True),
+    )
+    programme = Session.objects.filter(event=event).aggregate(
+        sessions=Count("pk", distinct=True),
+        speakers=Count("speaker_roles__person", distinct=True),
+    )
+    return {"event": event.slug, **registrations, **programme}

@@ -1,0 +1,115 @@
+"""event_stats on a small hand-built event, and the `stats` command."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from clustermeet.people.models import Registration
+from clustermeet.reports.queries import event_stats
+from tests.factories import (
+    EventFactory,
+    OrganisationFactory,
+    PersonFactory,
+    RegistrationFactory,
+    SessionFactory,
+    SessionSpeakerFactory,
+)
+
+APPROVED, PENDING = Registration.Status.APPROVED, Registration.Status.PENDING
+DECLINED, CANCELLED = Registration.Status.DECLINED, Registration.Status.CANCELLED
+
+
+@pytest.fixture
+def event(db):
+    """Six registrations: four approved (from DE, DE, FR and one without a country; from two
+    organisations and one without), one pending, one declined, one cancelled. Two sessions with
+    two distinct speakers. Another event's registrations and sessions must not count."""
+    event = EventFactory(slug="small-event")
+    other = EventFactory(slug="other-event")
+    acme = OrganisationFactory(name="Acme Cluster", country="DE")
+    beta = OrganisationFactory(name="Beta Lab", country="FR")
+    de1 = PersonFactory(country="DE", organisation=acme)
+    de2 = PersonFactory(country="DE", organisation=acme)
+    fr = PersonFactory(country="FR", organisation=beta)
+    nowhere = PersonFactory(country="", organisation=None)
+    it = PersonFactory(country="IT", organisation=None)
+    es = PersonFactory(country="ES", organisation=beta)
+    pt = PersonFactory(country="PT", organisation=None)
+    for person in (de1, de2, fr, nowhere):
+        RegistrationFactory(event=event, person=person, status=APPROVED)
+    RegistrationFactory(event=event, person=it, status=PENDING)
+    RegistrationFactory(event=event, person=es, status=DECLINED)
+    RegistrationFactory(event=event, person=pt, status=CANCELLED)
+    RegistrationFactory(event=other, person=it, status=APPROVED)
+    RegistrationFactory(event=other, person=pt, status=APPROVED)
+
+    opening, panel = SessionFactory(event=event), SessionFactory(event=event)
+    SessionSpeakerFactory(session=opening, person=de1, role="speaker")
+    SessionSpeakerFactory(session=opening, person=de1, role="moderator")
+    SessionSpeakerFactory(session=panel, person=de1, role="panellist")
+    SessionSpeakerFactory(session=panel, person=it, role="panellist")
+    SessionSpeakerFactory(session=SessionFactory(event=other), person=es)
+    return event
+
+
+EXPECTED = {
+    "event": "small-event",
+    "registrations": 7,
+    "approved": 4,
+    "pending": 1,
+    "declined": 1,
+    "cancelled": 1,
+    "countries": 2,
+    "organisations": 2,
+    "sessions": 2,
+    "speakers": 2,
+}
+
+
+def test_event_stats(event, django_assert_num_queries):
+    with django_assert_num_queries(2):
+        assert event_stats(event) == EXPECTED
+
+
+def test_event_stats_of_an_empty_event(db):
+    empty = EventFactory(slug="empty")
+    assert event_stats(empty) == {
+        "event": "empty",
+        "registrations": 0,
+        "approved": 0,
+        "pending": 0,
+        "declined": 0,
+        "cancelled": 0,
+        "countries": 0,
+        "organisations": 0,
+        "sessions": 0,
+        "speakers": 0,
+    }
+
+
+def test_stats_command_prints_one_json_object(event):
+    out = io.StringIO()
+    call_command("stats", "small-event", "--json", stdout=out)
+    assert json.loads(out.getvalue()) == EXPECTED
+    assert len(out.getvalue().strip().splitlines()) == 1
+
+
+def test_stats_command_prints_a_table(event):
+    out = io.StringIO()
+    call_command("stats", "small-event", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == f"{event.name} (small-event)"
+    assert lines[1].split() == ["Registrations", "(all", "statuses)", "7"]
+    assert lines[2].split() == ["Approved", "4"]
+    assert len(lines) == 10
+
+
+def test_stats_command_rejects_an_unknown_event(event):
+    with pytest.raises(CommandError) as error:
+        call_command("stats", "no-such-event", "--json")
+    assert str(error.value) == (
+        "No event with the slug 'no-such-event'. Known events: other-event, small-event."
+    )
