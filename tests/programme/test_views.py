@@ -190,6 +190,8 @@ def test_session_page_shows_people_and_loads_nothing_third_party(client, event):
         slug="opening",
         title="Opening",
         recording_url="https://example.org/rec.mp4",
+        starts_at=dt.datetime(2099, 1, 1, 9, tzinfo=UTC),
+        ends_at=dt.datetime(2099, 1, 1, 10, tzinfo=UTC),
     )
     org = OrganisationFactory(name="DG GROW")
     mod = PersonFactory(
@@ -287,3 +289,19 @@ def test_agenda_query_count_does_not_grow(client, event, django_assert_num_queri
     with django_assert_num_queries(10):
         response = client.get(url)
     assert response.context["count"] == 22
+
+
+def test_past_session_offers_its_recording_instead_of_the_stream(client, event):
+    room = RoomFactory(event=event, stream_url="https://youtu.be/UJ7VN-p_cbM")
+    SessionFactory(event=event, room=room, slug="done", recording_url="https://youtu.be/abcdefgh")
+    SessionFactory(event=event, room=room, slug="unrecorded")
+
+    done = client.get(reverse("programme:session", args=[event.slug, "done"])).content.decode()
+    unrecorded = client.get(
+        reverse("programme:session", args=[event.slug, "unrecorded"])
+    ).content.decode()
+
+    assert done.count("data-embed-src=") == 1
+    assert 'data-embed-src="https://www.youtube-nocookie.com/embed/abcdefgh?autoplay=1"' in done
+    assert unrecorded.count("data-embed-src=") == 1
+    assert "embed/UJ7VN-p_cbM" in unrecorded

@@ -72,7 +72,10 @@ def session_detail(request, event_slug: str, session_slug: str):
         "event": event,
         "nav": "programme",
         "session": session,
-        "stream": embed_for(session.stream_url),
+        # Once a session with a recording is over, the recording replaces the livestream.
+        "stream": None
+        if session.recording_url and session.ends_at <= timezone.now()
+        else embed_for(session.stream_url),
         "recording": embed_for(session.recording_url),
         "bookmarked": _bookmarked_ids(request.user, event),
     }
