@@ -1,10 +1,13 @@
 """Every write to people and registrations. Each function validates, writes in one transaction,
 and schedules its e-mails on commit, so a rolled-back write sends nothing."""
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.db.models import CharField, Expression
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -46,29 +49,146 @@ class RegistrationData:
     roles: list[str] = field(default_factory=lambda: [Role.PARTICIPANT])
 
 
+# --- building people ----------------------------------------------------------------------
+#
+# create_person makes one account; the participant import (people.importing) makes thousands in
+# one go. Both build them with the functions below, whose queries do not grow with the number of
+# people they are given: slugs, organisations and the account's fields are made in one place.
+
+# Lists of values go to the database in slices of this many (SQLite limits the parameters of a
+# query).
+BATCH = 500
+
+
+def _slug_base(first_name: str, last_name: str) -> str:
+    return slugify(f"{first_name} {last_name}")[:100] or "person"
+
+
+def _numbered(base: str, n: int) -> str:
+    return base if n == 1 else f"{base}-{n}"
+
+
+def allocate_person_slugs(
+    names: list[tuple[str, str]], *, reserved: set[str] | None = None
+) -> list[str]:
+    """A free slug for each (first name, last name), in order: `anna-schmidt`, or the first free
+    of `anna-schmidt-2`, `anna-schmidt-3`, ... when it is taken, by a person in the database, by a
+    slug in `reserved`, or by an earlier name in the list.
+
+    Candidate slugs are looked up by exact value, in batches: one query when the names' plain
+    slugs are free, and a few more (the windows grow) only for names taken many times over."""
+    bases = [_slug_base(first_name, last_name) for first_name, last_name in names]
+    wanted = Counter(bases)
+    reserved = reserved or set()
+    free: dict[str, list[str]] = {base: [] for base in wanted}
+    checked: dict[str, int] = dict.fromkeys(wanted, 0)  # candidates 1..n have been looked up
+    short = dict(wanted)  # base -> how many more free slugs it needs
+    while short:
+        # The next window of candidates for each base: as many as it lacks, plus as many as
+        # were looked up already, so the windows double while everything is taken.
+        candidates = {
+            base: [
+                _numbered(base, n)
+                for n in range(checked[base] + 1, 2 * checked[base] + missing + 1)
+            ]
+            for base, missing in short.items()
+        }
+        lookup = sorted({slug for slugs in candidates.values() for slug in slugs} - reserved)
+        taken: set[str] = set()
+        for start in range(0, len(lookup), BATCH):
+            chunk = lookup[start : start + BATCH]
+            taken.update(Person.objects.filter(slug__in=chunk).values_list("slug", flat=True))
+        for base, slugs in candidates.items():
+            checked[base] += len(slugs)
+            for slug in slugs:
+                if slug not in taken and slug not in reserved and len(free[base]) < wanted[base]:
+                    free[base].append(slug)
+            short[base] = wanted[base] - len(free[base])
+        short = {base: missing for base, missing in short.items() if missing}
+    handed_out: dict[str, int] = dict.fromkeys(wanted, 0)
+    allocated = []
+    for base in bases:
+        allocated.append(free[base][handed_out[base]])
+        handed_out[base] += 1
+    return allocated
+
+
 def unique_person_slug(first_name: str, last_name: str, taken: set[str] | None = None) -> str:
-    base = slugify(f"{first_name} {last_name}")[:100] or "person"
-    slug, n = base, 1
-    while (taken is not None and slug in taken) or Person.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
+    """A free slug for one person, avoiding the slugs in `taken` too (to which it is added)."""
+    (slug,) = allocate_person_slugs([(first_name, last_name)], reserved=taken)
     if taken is not None:
         taken.add(slug)
     return slug
 
 
+class _Uppercased(Expression):
+    """`(UPPER(%s), UPPER(%s), ...)`: the right-hand side of an IN that compares as `name__iexact`
+    does (`UPPER(name) = UPPER(%s)`), in one query. Django's `Upper(Value(name))` for each name
+    does the same, ten times slower to compile for hundreds of names."""
+
+    def __init__(self, values: Iterable[str]):
+        super().__init__(output_field=CharField())
+        self.values = tuple(values)
+
+    def as_sql(self, compiler, connection):
+        return "(" + ", ".join(["UPPER(%s)"] * len(self.values)) + ")", self.values
+
+
+def organisation_key(name: str, country: str) -> tuple[str, str]:
+    """How organisations are told apart: the name, case- and space-insensitively, and the
+    country. The keys of `find_or_create_organisations`."""
+    return " ".join(name.split()).lower(), str(country or "")
+
+
+def find_or_create_organisations(
+    wanted: Iterable[tuple[str, str, str]],
+) -> dict[tuple[str, str], Organisation]:
+    """The organisations named by (name, country, type) triples, by `organisation_key`.
+
+    An organisation matches with its name case-insensitively (as `name__iexact` compares) and the
+    same country; of several, the first by name. The missing ones are created in bulk, from the
+    first triple that names them; triples with an empty name are left out."""
+    first: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for name, country, type in wanted:
+        name = " ".join(name.split())
+        if name:
+            first.setdefault(organisation_key(name, country), (name, str(country or ""), type))
+    found: dict[tuple[str, str], Organisation] = {}
+    names = sorted({name for name, _country, _type in first.values()})
+    countries = sorted({country for _name, country, _type in first.values()})
+    for start in range(0, len(names), BATCH):
+        candidates = (
+            Organisation.objects.alias(name_upper=Upper("name"))
+            .filter(name_upper__in=_Uppercased(names[start : start + BATCH]), country__in=countries)
+            .order_by("name", "pk")
+        )
+        for organisation in candidates:
+            key = organisation_key(organisation.name, organisation.country.code)
+            if key in first:
+                found.setdefault(key, organisation)
+    missing = {
+        key: Organisation(name=name, country=country, type=type)
+        for key, (name, country, type) in first.items()
+        if key not in found
+    }
+    Organisation.objects.bulk_create(missing.values(), batch_size=BATCH)
+    return found | missing
+
+
 def find_or_create_organisation(name: str, country: str, type: str) -> Organisation | None:
-    name = " ".join(name.split())
-    if not name:
-        return None
-    organisation = Organisation.objects.filter(name__iexact=name, country=country).first()
-    if organisation is None:
-        organisation = Organisation.objects.create(name=name, country=country, type=type)
-    return organisation
+    found = find_or_create_organisations([(name, country, type)])
+    return found.get(organisation_key(name, country))
 
 
-def create_person(profile: ProfileData, password: str | None = None) -> Person:
-    """A new account; password None leaves it usable only through login links."""
+def build_person(
+    profile: ProfileData,
+    *,
+    slug: str,
+    organisation: Organisation | None,
+    password: str | None = None,
+) -> Person:
+    """A new, unsaved account with the profile's fields (its ecosystems are set once it is
+    saved); password None leaves it usable only through login links."""
     person = Person(
         email=profile.email.strip().lower(),
         first_name=profile.first_name.strip(),
@@ -77,12 +197,20 @@ def create_person(profile: ProfileData, password: str | None = None) -> Person:
         job_title=profile.job_title,
         offering=profile.offering,
         looking_for=profile.looking_for,
-        slug=unique_person_slug(profile.first_name, profile.last_name),
-        organisation=find_or_create_organisation(
-            profile.organisation_name, profile.country, profile.organisation_type
-        ),
+        slug=slug,
+        organisation=organisation,
     )
     person.set_password(password) if password else person.set_unusable_password()
+    return person
+
+
+def create_person(profile: ProfileData, password: str | None = None) -> Person:
+    """A new account; password None leaves it usable only through login links."""
+    (slug,) = allocate_person_slugs([(profile.first_name, profile.last_name)])
+    organisation = find_or_create_organisation(
+        profile.organisation_name, profile.country, profile.organisation_type
+    )
+    person = build_person(profile, slug=slug, organisation=organisation, password=password)
     person.save()
     person.ecosystems.set(profile.ecosystems)
     return person
