@@ -1,10 +1,11 @@
 import re
 
+
 import pytest
 from django.core import mail
 from django.urls import reverse
 
-from tests.factories import PersonFactory
+from tests.factories import EventFactory, PersonFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +98,18 @@ def test_me_requires_login(client):
     response = client.get(reverse("people:me"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("people:login"))
+
+
+def test_me_lists_registrations_in_a_fixed_number_of_queries(client, django_assert_num_queries):
+    person = PersonFactory()
+    client.force_login(person)
+    RegistrationFactory(person=person, event=EventFactory(name="First"))
+    client.get(reverse("people:me"))
+    with django_assert_num_queries(4):  # session, user, registrations+events, roles
+        client.get(reverse("people:me"))
+    for n in range(5):
+        RegistrationFactory(person=person, event=EventFactory(name=f"More {n}"), roles=["speaker"])
+    with django_assert_num_queries(4):
+        response = client.get(reverse("people:me"))
+    assert len(response.context["registrations"]) == 6
+    assert "Speaker" in response.content.decode()
