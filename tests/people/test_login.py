@@ -1,6 +1,5 @@
 import re
 
-
 import pytest
 from django.core import mail
 from django.urls import reverse
