@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "clustermeet.events",
     "clustermeet.people",
     "clustermeet.programme",
+    "clustermeet.live",
+    "clustermeet.cafe",
+    "clustermeet.networking",
     "clustermeet.reports",
 ]
 
