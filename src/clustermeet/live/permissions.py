@@ -1,0 +1,22 @@
+"""Who may do what in a session's live interaction. Every websocket message handler asks here."""
+
+from clustermeet.events.queries import can_manage, is_approved_participant
+from clustermeet.programme.models import Session, SessionSpeaker
+
+MODERATING_ROLES = [SessionSpeaker.Role.MODERATOR, SessionSpeaker.Role.HOST]
+
+
+def is_moderator(person, session: Session) -> bool:
+    """Organisers of the event, and the session's moderators and hosts."""
+    if person is None or not person.is_authenticated:
+        return False
+    if can_manage(person, session.event):
+        return True
+    return SessionSpeaker.objects.filter(
+        session=session, person=person, role__in=MODERATING_ROLES
+    ).exists()
+
+
+def is_participant(person, session: Session) -> bool:
+    """Approved participants of the event (speakers and organisers are registered too)."""
+    return is_approved_participant(person, session.event)

@@ -1,0 +1,274 @@
+"""The one websocket endpoint of an event, /ws/events/<slug>/ (protocol: docs/protocol.md).
+
+The connection is authenticated by the session cookie. What a person may do is decided per
+message, here, from facts looked up once per connection (is this person an approved participant
+of the event? a moderator of that session?) and kept for the connection's lifetime."""
+
+import secrets
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.core import signing
+from django.http import Http404
+
+from clustermeet.events.queries import get_visible_event
+from clustermeet.live import messages, services
+from clustermeet.live.models import Ballot, LiveSettings, Poll, Question
+from clustermeet.live.permissions import is_moderator, is_participant
+from clustermeet.programme.queries import visible_sessions
+from clustermeet.realtime import protocol
+from clustermeet.realtime.broadcast import coalescer, encode
+
+ROOM_TOKEN_SALT = "clustermeet.realtime.room-token"
+
+
+class Forbidden(Exception):
+    pass
+
+
+class EventConsumer(AsyncWebsocketConsumer):
+    async def connect(self):
+        self.user = self.scope.get("user")
+        try:
+            self.event = await database_sync_to_async(get_visible_event)(
+                self.user, self.scope["url_route"]["kwargs"]["event_slug"]
+            )
+        except Http404:
+            await self.close(code=4404)
+            return
+        coalescer.attach()
+        self.participant_of = {}  # session id -> bool
+        self.moderator_of = {}  # session id -> bool
+        self.subscribed: set[int] = set()
+        self.poll_sessions: dict[int, int] = {}  # poll id -> session id
+        self.room_sessions: set[int] = set()  # sessions joined with a join code
+        self.room_token: str | None = None
+        await self.accept()
+
+    async def disconnect(self, code):
+        for session_id in getattr(self, "subscribed", ()):
+            await self._leave_groups(session_id)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        try:
+            message = protocol.parse(text_data or "")
+        except protocol.BadMessage as error:
+            await self._send(
+                protocol.reply("error", error.id, {"code": "bad_message", "message": str(error)})
+            )
+            return
+        handler = getattr(self, "on_" + message.type.replace(".", "_"))
+        try:
+            data = await handler(message.data)
+        except Forbidden:
+            data = ("error", {"code": "forbidden", "message": "You may not do this."})
+        except services.LiveError as error:
+            data = ("error", {"code": error.code, "message": str(error)})
+        kind, payload = data
+        await self._send(protocol.reply(kind, message.id, payload))
+
+    async def _send(self, message: dict) -> None:
+        await self.send(text_data=encode(message))
+
+    async def broadcast_message(self, event):
+        """A pre-serialised event from a group: forwarded as it is."""
+        await self.send(text_data=event["text"])
+
+    # --- facts about this connection ----------------------------------------------------------
+
+    @database_sync_to_async
+    def _session_facts(self, session_id: int):
+        session = (
+            visible_sessions(self.user, self.event)
+            .select_related("event", "live")
+            .filter(pk=session_id)
+            .first()
+        )
+        if session is None:
+            return None, False, False
+        LiveSettings.objects.get_or_create(session=session)
+        return session, is_participant(self.user, session), is_moderator(self.user, session)
+
+    async def _require_session(self, session_id: int):
+        session, participant, moderator = await self._session_facts(session_id)
+        if session is None:
+            raise services.LiveError("not_found", "No such session.")
+        self.participant_of[session_id] = participant
+        self.moderator_of[session_id] = moderator
+        return session
+
+    async def _session_of_poll(self, poll_id: int) -> int:
+        if poll_id not in self.poll_sessions:
+            session_id = await database_sync_to_async(
+                lambda: (
+                    Poll.objects.filter(pk=poll_id, session__event=self.event)
+                    .values_list("session_id", flat=True)
+                    .first()
+                )
+            )()
+            if session_id is None:
+                raise services.LiveError("not_found", "No such poll.")
+            self.poll_sessions[poll_id] = session_id
+        session_id = self.poll_sessions[poll_id]
+        if session_id not in self.moderator_of:
+            await self._require_session(session_id)
+        return session_id
+
+    async def _require_moderator_of_poll(self, poll_id: int) -> None:
+        if not self.moderator_of.get(await self._session_of_poll(poll_id)):
+            raise Forbidden
+
+    async def _leave_groups(self, session_id: int) -> None:
+        for audience in (messages.PUBLIC, messages.MODERATORS):
+            await self.channel_layer.group_discard(
+                messages.group_name(session_id, audience), self.channel_name
+            )
+
+    def _voter(self, session_id: int) -> services.Voter:
+        if self.participant_of.get(session_id) and self.user.is_authenticated:
+            return services.Voter.for_person(self.user)
+        if session_id in self.room_sessions and self.room_token:
+            return services.Voter.for_room_token(self.room_token)
+        raise Forbidden
+
+    # --- handlers: each returns (reply type, reply data) ----------------------------------------
+
+    async def on_ping(self, data):
+        return "pong", {}
+
+    async def on_subscribe(self, data):
+        session = await self._require_session(data.session)
+        moderator = self.moderator_of[data.session]
+        # Join the groups first, then read the snapshot: events published meanwhile wait in this
+        # connection's queue and are applied after the snapshot (they carry versions/ids).
+        await self.channel_layer.group_add(
+            messages.group_name(session.pk, messages.PUBLIC), self.channel_name
+        )
+        if moderator:
+            await self.channel_layer.group_add(
+                messages.group_name(session.pk, messages.MODERATORS), self.channel_name
+            )
+        self.subscribed.add(session.pk)
+        voter_key = None
+        if self.participant_of[session.pk] and self.user.is_authenticated:
+            voter_key = services.Voter.for_person(self.user).key
+        elif session.pk in self.room_sessions and self.room_token:
+            voter_key = services.Voter.for_room_token(self.room_token).key
+        snap = await database_sync_to_async(messages.snapshot)(
+            session, moderator=moderator, voter_key=voter_key, person=self.user
+        )
+        for poll in snap["polls"]:
+            self.poll_sessions[poll["id"]] = session.pk
+        snap["can_vote"] = voter_key is not None
+        snap["can_ask"] = self.participant_of[session.pk]
+        return "snapshot", snap
+
+    async def on_unsubscribe(self, data):
+        if data.session in self.subscribed:
+            self.subscribed.discard(data.session)
+            await self._leave_groups(data.session)
+        return "ok", {}
+
+    async def on_join(self, data):
+        code = data.code.strip().upper()
+        session_id = await database_sync_to_async(
+            lambda: (
+                LiveSettings.objects.filter(
+                    join_code=code, room_voting=True, session__event=self.event
+                )
+                .values_list("session_id", flat=True)
+                .first()
+            )
+        )()
+        if session_id is None:
+            raise services.LiveError("bad_code", "This code does not open voting here.")
+        await self._require_session(session_id)
+        token = None
+        if data.token:
+            try:
+                token = signing.loads(data.token, salt=ROOM_TOKEN_SALT)
+            except signing.BadSignature:
+                token = None
+        self.room_token = token or self.room_token or secrets.token_urlsafe(12)
+        self.room_sessions.add(session_id)
+        return "joined", {
+            "session": session_id,
+            "token": signing.dumps(self.room_token, salt=ROOM_TOKEN_SALT),
+        }
+
+    async def on_poll_vote(self, data):
+        session_id = await self._session_of_poll(data.poll)
+        voter = self._voter(session_id)
+        ballot = await database_sync_to_async(services.cast_vote)(data.poll, voter, data.answer)
+        return "ack", {
+            "poll": data.poll,
+            "ballot": ballot.pk,
+            "version": ballot.version,
+            "points": ballot.points,
+            "answer": ballot.answer,
+        }
+
+    async def _poll_action(self, poll_id: int, action, *args):
+        await self._require_moderator_of_poll(poll_id)
+        poll = await database_sync_to_async(action)(poll_id, *args)
+        return "ok", {"poll": poll.pk, "status": poll.status, "version": poll.version}
+
+    async def on_poll_open(self, data):
+        return await self._poll_action(data.poll, services.open_poll)
+
+    async def on_poll_close(self, data):
+        return await self._poll_action(data.poll, services.close_poll)
+
+    async def on_poll_results_visibility(self, data):
+        return await self._poll_action(data.poll, services.set_results_visibility, data.visibility)
+
+    async def on_poll_moderate_text(self, data):
+        poll_id = await database_sync_to_async(
+            lambda: Ballot.objects.filter(pk=data.ballot).values_list("poll_id", flat=True).first()
+        )()
+        if poll_id is None:
+            raise services.LiveError("not_found", "No such answer.")
+        await self._require_moderator_of_poll(poll_id)
+        ballot = await database_sync_to_async(services.moderate_text_answer)(
+            data.ballot, data.approve
+        )
+        return "ok", {"ballot": ballot.pk, "status": ballot.status}
+
+    async def on_qa_ask(self, data):
+        session = await self._require_session(data.session)
+        if not self.participant_of[session.pk]:
+            raise Forbidden
+        question = await database_sync_to_async(services.ask)(
+            session, self.user, data.text, data.anonymous
+        )
+        return "ok", {"question": question.pk, "status": question.status}
+
+    async def _question_session(self, question_id: int) -> int:
+        session_id = await database_sync_to_async(
+            lambda: (
+                Question.objects.filter(pk=question_id, session__event=self.event)
+                .values_list("session_id", flat=True)
+                .first()
+            )
+        )()
+        if session_id is None:
+            raise services.LiveError("not_found", "No such question.")
+        if session_id not in self.moderator_of:
+            await self._require_session(session_id)
+        return session_id
+
+    async def on_qa_upvote(self, data):
+        session_id = await self._question_session(data.question)
+        if not self.participant_of.get(session_id):
+            raise Forbidden
+        question = await database_sync_to_async(services.upvote)(data.question, self.user)
+        return "ok", {"question": question.pk, "upvotes": question.upvote_count}
+
+    async def on_qa_moderate(self, data):
+        session_id = await self._question_session(data.question)
+        if not self.moderator_of.get(session_id):
+            raise Forbidden
+        question = await database_sync_to_async(services.moderate_question)(
+            data.question, data.action
+        )
+        return "ok", {"question": question.pk}
