@@ -43,12 +43,20 @@ def playwright_instance():
             "`make test` installs it as root (apt-get install -y chromium); "
             "do not use `playwright install`."
         )
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # While Playwright's loop counts as running, Django keeps its connections in a context
+    # variable instead of the thread: without this, the tests would get fresh connection
+    # objects that lack what the test database setup left on the thread's ones (the serialized
+    # contents that `serialized_rollback` restores after another test flushed the database).
+    thread_connections = {alias: connections[alias] for alias in connections}
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
+            for alias, connection in thread_connections.items():
+                connections[alias] = connection
             yield playwright
     finally:
         if previous is None:
@@ -115,3 +123,183 @@ def page_problems(page):
     page.on("response", on_response)
     page.on("pageerror", lambda error: problems.append(f"JavaScript error: {error}"))
     return problems
+
+
+# --- An ASGI server for the live (websocket) pages -------------------------------------------
+#
+# pytest-django's live_server is a WSGI thread: it serves no websockets. Tests of the live pages
+# use `asgi_server` instead: uvicorn serving clustermeet.asgi in a subprocess, on a free port of
+# 127.0.0.1 (the host ALLOWED_HOSTS accepts as the websocket's Origin), connected to the test
+# database. A second process cannot open SQLite's in-memory test database, so when a selected
+# test uses `asgi_server` on SQLite the test database becomes a file in a temporary folder (set
+# here, after collection and before pytest-django creates it); with PostgreSQL the subprocess
+# uses the same test database. Tests that use it need `transaction=True`, so that what they
+# write is committed and visible to the server.
+
+ASGI_FIXTURE = "asgi_server"
+_sqlite_test_dir: Path | None = None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(session, config, items):
+    global _sqlite_test_dir
+    if not any(ASGI_FIXTURE in getattr(item, "fixturenames", ()) for item in items):
+        return
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    test = database.setdefault("TEST", {})
+    if database["ENGINE"] == "django.db.backends.sqlite3" and not test.get("NAME"):
+        import tempfile
+
+        _sqlite_test_dir = Path(tempfile.mkdtemp(prefix="clustermeet-test-db-"))
+        test["NAME"] = str(_sqlite_test_dir / "test.sqlite3")
+
+
+def pytest_unconfigure(config):
+    if _sqlite_test_dir is not None:
+        import shutil
+
+        shutil.rmtree(_sqlite_test_dir, ignore_errors=True)
+
+
+def _database_url(database: dict) -> str:
+    from urllib.parse import quote
+
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        name = database["NAME"]
+        if str(name).startswith(":memory:") or "mode=memory" in str(name):
+            pytest.fail("asgi_server needs a file database: use it with transaction=True")
+        return f"sqlite:///{Path(name).resolve()}"
+    user = quote(database.get("USER") or "", safe="")
+    password = quote(database.get("PASSWORD") or "", safe="")
+    credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    host = database.get("HOST") or "127.0.0.1"
+    port = f":{database['PORT']}" if database.get("PORT") else ""
+    return f"postgres://{credentials}{host}{port}/{quote(database['NAME'], safe='')}"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class AsgiServer:
+    def __init__(self, url: str, log: Path):
+        self.url = url
+        self.log = log
+
+
+@pytest.fixture
+def asgi_server(transactional_db, tmp_path):
+    """uvicorn serving clustermeet.asgi (HTTP and websockets) on the test database; stopped
+    at teardown, before the database is flushed."""
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    from django.conf import settings
+    from django.db import connection
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(
+        DATABASE_URL=_database_url(connection.settings_dict),
+        CLUSTERMEET_SECRET_KEY=settings.SECRET_KEY,
+        CLUSTERMEET_ALLOWED_HOSTS="127.0.0.1",
+        CLUSTERMEET_SITE_URL=url,
+        DJANGO_SETTINGS_MODULE="clustermeet.settings",
+    )
+    env.pop("REDIS_URL", None)  # one process: the in-memory channel layer is enough
+    log = tmp_path / "uvicorn.log"
+    command = [sys.executable, "-m", "uvicorn", "clustermeet.asgi:application"]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--lifespan", "off"]
+    command += ["--log-level", "warning", "--no-access-log"]
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            command,
+            cwd=Path(__file__).resolve().parents[2],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"uvicorn exited with {server.returncode}:\n{log.read_text()}")
+            try:
+                urllib.request.urlopen(f"{url}/j/----/", timeout=1)
+            except urllib.error.HTTPError:
+                break  # 404: the server answers
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"uvicorn did not answer within 30 s:\n{log.read_text()}")
+                time.sleep(0.1)
+        yield AsgiServer(url, log)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def session_cookie(person, url: str) -> dict:
+    """A logged-in session of `person` as a browser cookie for `url` (the server shares the
+    database and the secret key)."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    store = SessionStore()
+    store[SESSION_KEY] = str(person.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = person.get_session_auth_hash()
+    store.create()
+    return {"name": "sessionid", "value": store.session_key, "url": url}
+
+
+class LivePages:
+    """Browser pages on the ASGI server, one context (one person) each, with what went wrong in
+    any of them (responses ≥ 400 but /favicon.ico, uncaught JavaScript errors)."""
+
+    def __init__(self, browser, server: AsgiServer):
+        self.browser = browser
+        self.server = server
+        self.contexts = []
+        self.problems: list[str] = []
+
+    def open(self, person=None):
+        context = self.browser.new_context(
+            base_url=self.server.url, locale="en-GB", timezone_id="UTC"
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        if person is not None:
+            context.add_cookies([session_cookie(person, self.server.url)])
+        self.contexts.append(context)
+        page = context.new_page()
+        page.on("response", self._response)
+        page.on("pageerror", lambda error: self.problems.append(f"JavaScript error: {error}"))
+        return page
+
+    def _response(self, response) -> None:
+        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
+            self.problems.append(f"{response.status} {response.request.method} {response.url}")
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def live_pages(browser, asgi_server):
+    pages = LivePages(browser, asgi_server)
+    yield pages
+    pages.close()

@@ -4,7 +4,12 @@ from channels.db import database_sync_to_async
 from clustermeet.events.models import Event
 from clustermeet.live.models import Ballot, LiveSettings, Poll, Question
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
+# serialized_rollback: the flush after each test must not lose the reference data that
+# migrations created (ecosystems, roles), which later transactional tests rely on.
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.asyncio,
+]
 
 
 async def test_anonymous_cannot_open_an_invitation_only_event(connect, stage):

@@ -1,5 +1,6 @@
 """event_stats on a small hand-built event, and the `stats` command."""
 
+import datetime as dt
 import io
 import json
 
@@ -7,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from clustermeet.live.models import Ballot, Poll, Question
 from clustermeet.people.models import Registration
 from clustermeet.reports.queries import event_stats
 from tests.factories import (
@@ -26,7 +28,9 @@ DECLINED, CANCELLED = Registration.Status.DECLINED, Registration.Status.CANCELLE
 def event(db):
     """Six registrations: four approved (from DE, DE, FR and one without a country; from two
     organisations and one without), one pending, one declined, one cancelled. Two sessions with
-    two distinct speakers. Another event's registrations and sessions must not count."""
+    two distinct speakers. Live: a draft poll (not run), an open poll with two ballots, a closed
+    one with one ballot, two questions (one pending). Another event's registrations, sessions,
+    polls, ballots and questions must not count."""
     event = EventFactory(slug="small-event")
     other = EventFactory(slug="other-event")
     acme = OrganisationFactory(name="Acme Cluster", country="DE")
@@ -51,7 +55,33 @@ def event(db):
     SessionSpeakerFactory(session=opening, person=de1, role="moderator")
     SessionSpeakerFactory(session=panel, person=de1, role="panellist")
     SessionSpeakerFactory(session=panel, person=it, role="panellist")
-    SessionSpeakerFactory(session=SessionFactory(event=other), person=es)
+    other_session = SessionFactory(event=other)
+    SessionSpeakerFactory(session=other_session, person=es)
+
+    Poll.objects.create(session=opening, question="Draft?")
+    running = Poll.objects.create(session=opening, question="Open?", status=Poll.Status.OPEN)
+    closed = Poll.objects.create(session=panel, question="Closed?", status=Poll.Status.CLOSED)
+    elsewhere = Poll.objects.create(
+        session=other_session, question="Elsewhere?", status=Poll.Status.CLOSED
+    )
+    at = dt.datetime(2020, 11, 10, 9, 30, tzinfo=dt.UTC)
+    for n, (poll, person) in enumerate(
+        [(running, de1), (running, de2), (closed, fr), (elsewhere, it)], start=1
+    ):
+        Ballot.objects.create(
+            poll=poll,
+            voter_key=f"p{person.pk}",
+            person=person,
+            answer={"words": ["cluster"]},
+            version=n,
+            created_at=at,
+            updated_at=at,
+        )
+    Question.objects.create(session=panel, author=fr, text="Who funds this?")
+    Question.objects.create(
+        session=panel, author=de2, text="And after 2027?", status=Question.Status.APPROVED
+    )
+    Question.objects.create(session=other_session, author=it, text="Not here?")
     return event
 
 
@@ -66,11 +96,14 @@ EXPECTED = {
     "organisations": 2,
     "sessions": 2,
     "speakers": 2,
+    "polls": 2,
+    "ballots": 3,
+    "questions": 2,
 }
 
 
 def test_event_stats(event, django_assert_num_queries):
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(4):
         assert event_stats(event) == EXPECTED
 
 
@@ -87,6 +120,9 @@ def test_event_stats_of_an_empty_event(db):
         "organisations": 0,
         "sessions": 0,
         "speakers": 0,
+        "polls": 0,
+        "ballots": 0,
+        "questions": 0,
     }
 
 
@@ -104,7 +140,12 @@ def test_stats_command_prints_a_table(event):
     assert lines[0] == f"{event.name} (small-event)"
     assert lines[1].split() == ["Registrations", "(all", "statuses)", "7"]
     assert lines[2].split() == ["Approved", "4"]
-    assert len(lines) == 10
+    assert [line.split() for line in lines[10:]] == [
+        ["Polls", "run", "2"],
+        ["Ballots", "3"],
+        ["Questions", "asked", "2"],
+    ]
+    assert len(lines) == 13
 
 
 def test_stats_command_rejects_an_unknown_event(event):

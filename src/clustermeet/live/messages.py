@@ -74,7 +74,7 @@ def leaderboard(quiz_id: int) -> list[dict]:
     ]
 
 
-_cache: dict[tuple[int, int], dict[str, dict]] = {}
+_cache: dict[tuple, dict[str, dict]] = {}
 CACHE_SIZE = 256
 
 
@@ -83,7 +83,8 @@ def poll_payloads(poll: Poll) -> dict[str, dict]:
     of a poll or its ballots increments its version, so (id, version) identifies the payloads;
     a burst of subscriptions reuses them (quiz questions excepted: their leaderboard spans the
     quiz)."""
-    key = (poll.pk, poll.version)
+    # created_at too: ids can be reused (tests rolling back), a creation time with a version not.
+    key = (poll.pk, poll.created_at, poll.version)
     if poll.quiz_id is None and key in _cache:
         return _cache[key]
     payloads = _build_poll_payloads(poll)

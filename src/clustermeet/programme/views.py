@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from clustermeet.events.models import Challenge, Ecosystem
 from clustermeet.events.queries import get_visible_event
+from clustermeet.live.queries import panel_context
 from clustermeet.people.models import Person
 from clustermeet.programme import services
 from clustermeet.programme.embeds import embed_for
@@ -78,6 +79,7 @@ def session_detail(request, event_slug: str, session_slug: str):
         else embed_for(session.stream_url),
         "recording": embed_for(session.recording_url),
         "bookmarked": _bookmarked_ids(request.user, event),
+        **panel_context(request, event, session),
     }
     with timezone.override(event.tz):
         return render(request, "programme/session.html", context)

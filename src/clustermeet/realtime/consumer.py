@@ -141,13 +141,11 @@ class EventConsumer(AsyncWebsocketConsumer):
         moderator = self.moderator_of[data.session]
         # Join the groups first, then read the snapshot: events published meanwhile wait in this
         # connection's queue and are applied after the snapshot (they carry versions/ids).
+        # Moderators get the moderators' payloads only (a superset), each event once.
+        audience = messages.MODERATORS if moderator else messages.PUBLIC
         await self.channel_layer.group_add(
-            messages.group_name(session.pk, messages.PUBLIC), self.channel_name
+            messages.group_name(session.pk, audience), self.channel_name
         )
-        if moderator:
-            await self.channel_layer.group_add(
-                messages.group_name(session.pk, messages.MODERATORS), self.channel_name
-            )
         self.subscribed.add(session.pk)
         voter_key = None
         if self.participant_of[session.pk] and self.user.is_authenticated:

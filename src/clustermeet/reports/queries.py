@@ -4,6 +4,7 @@ function is a handful of aggregate queries, whatever the size of the event."""
 from django.db.models import Count, Q
 
 from clustermeet.events.models import Event
+from clustermeet.live.models import Poll, Question
 from clustermeet.people.models import Registration
 from clustermeet.programme.models import Session
 
@@ -11,7 +12,9 @@ from clustermeet.programme.models import Session
 def event_stats(event: Event) -> dict:
     """Registrations by status; countries and organisations of the approved registrants (people
     without a country or an organisation are not counted there); sessions, and speakers as
-    distinct people with any role in any of the event's sessions."""
+    distinct people with any role in any of the event's sessions; live interaction: polls run
+    (opened at least once: quiz questions included, drafts not), ballots cast in them, and
+    questions asked in the Q&A (whatever a moderator decided)."""
     approved = Q(status=Registration.Status.APPROVED)
     registrations = Registration.objects.filter(event=event).aggregate(
         registrations=Count("pk"),
@@ -26,4 +29,9 @@ def event_stats(event: Event) -> dict:
         sessions=Count("pk", distinct=True),
         speakers=Count("speaker_roles__person", distinct=True),
     )
-    return {"event": event.slug, **registrations, **programme}
+    live = Poll.objects.filter(session__event=event).aggregate(
+        polls=Count("pk", filter=~Q(status=Poll.Status.DRAFT), distinct=True),
+        ballots=Count("ballots"),  # a draft has none
+    )
+    questions = Question.objects.filter(session__event=event).count()
+    return {"event": event.slug, **registrations, **programme, **live, "questions": questions}

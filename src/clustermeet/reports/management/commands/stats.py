@@ -17,11 +17,17 @@ LABELS = {
     "organisations": "Organisations (approved)",
     "sessions": "Sessions",
     "speakers": "Speakers",
+    "polls": "Polls run",
+    "ballots": "Ballots",
+    "questions": "Questions asked",
 }
 
 
 class Command(BaseCommand):
-    help = "Print the figures of an event: registrations, countries, sessions, speakers."
+    help = (
+        "Print the figures of an event: registrations, countries, sessions, speakers, polls, "
+        "ballots and questions."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("event", help="the event's slug, e.g. ecc-2020")
