@@ -8,6 +8,8 @@ urlpatterns = [
     path("accounts/", include("clustermeet.people.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.live.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.live.urls_exports")),
+    path("events/<slug:event_slug>/", include("clustermeet.cafe.urls")),
+    path("events/<slug:event_slug>/", include("clustermeet.cafe.harvest_urls")),
     path("events/<slug:event_slug>/", include("clustermeet.programme.urls")),
     path("j/<str:code>/", short_link, name="live_join"),
     path("", include("clustermeet.events.urls")),

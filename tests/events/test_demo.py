@@ -206,7 +206,7 @@ def test_demo_logins(demo, settings):
     group = organiser.groups.get()
     assert group.name == "Organisers"
     expected = Permission.objects.filter(
-        content_type__app_label__in=["events", "people", "programme", "live"]
+        content_type__app_label__in=["events", "people", "programme", "live", "cafe"]
     )
     assert set(group.permissions.all()) == set(expected)
     assert organiser.registrations.filter(roles__code="organiser").count() == 6

@@ -11,6 +11,10 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core import signing
 from django.http import Http404
 
+from clustermeet.cafe import messages as cafe_messages
+from clustermeet.cafe import permissions as cafe_permissions
+from clustermeet.cafe import services as cafe_services
+from clustermeet.cafe.models import CafeQuestion, CafeRound, CafeTable
 from clustermeet.events.queries import get_visible_event
 from clustermeet.live import messages, services
 from clustermeet.live.models import Ballot, LiveSettings, Poll, Question
@@ -43,11 +47,14 @@ class EventConsumer(AsyncWebsocketConsumer):
         self.poll_sessions: dict[int, int] = {}  # poll id -> session id
         self.room_sessions: set[int] = set()  # sessions joined with a join code
         self.room_token: str | None = None
+        self.cafe_groups: set[str] = set()  # café table groups this connection joined
         await self.accept()
 
     async def disconnect(self, code):
         for session_id in getattr(self, "subscribed", ()):
             await self._leave_groups(session_id)
+        for group in getattr(self, "cafe_groups", ()):
+            await self.channel_layer.group_discard(group, self.channel_name)
 
     async def receive(self, text_data=None, bytes_data=None):
         try:
@@ -62,7 +69,7 @@ class EventConsumer(AsyncWebsocketConsumer):
             data = await handler(message.data)
         except Forbidden:
             data = ("error", {"code": "forbidden", "message": "You may not do this."})
-        except services.LiveError as error:
+        except (services.LiveError, cafe_services.CafeError) as error:
             data = ("error", {"code": error.code, "message": str(error)})
         kind, payload = data
         await self._send(protocol.reply(kind, message.id, payload))
@@ -270,3 +277,56 @@ class EventConsumer(AsyncWebsocketConsumer):
             data.question, data.action
         )
         return "ok", {"question": question.pk}
+
+    # --- world café notes (cafe.permissions decides who reads and writes) ---------------------
+
+    @database_sync_to_async
+    def _cafe_table(self, table_id: int, round_id: int):
+        """The table and round of a café of this event, if both exist and belong together."""
+        table = (
+            CafeTable.objects.select_related("cafe__session__event")
+            .filter(pk=table_id, cafe__session__event=self.event)
+            .first()
+        )
+        rnd = CafeRound.objects.filter(pk=round_id).first()
+        if table is None or rnd is None or rnd.cafe_id != table.cafe_id:
+            raise cafe_services.CafeError("not_found", "No such table in this round.")
+        return table, rnd
+
+    async def on_cafe_subscribe_table(self, data):
+        table, rnd = await self._cafe_table(data.table, data.round)
+        if not await database_sync_to_async(cafe_permissions.can_read_notes)(self.user, table, rnd):
+            raise Forbidden
+        group = cafe_messages.group_name(table.pk, rnd.pk)
+        await self.channel_layer.group_add(group, self.channel_name)
+        self.cafe_groups.add(group)
+
+        def snapshot():
+            can_write = cafe_permissions.can_write_notes(self.user, table, rnd)
+            return cafe_messages.table_snapshot(table, rnd, can_write)
+
+        return "cafe.snapshot", await database_sync_to_async(snapshot)()
+
+    async def on_cafe_unsubscribe_table(self, data):
+        group = cafe_messages.group_name(data.table, data.round)
+        if group in self.cafe_groups:
+            self.cafe_groups.discard(group)
+            await self.channel_layer.group_discard(group, self.channel_name)
+        return "ok", {}
+
+    async def on_cafe_note(self, data):
+        table, rnd = await self._cafe_table(data.table, data.round)
+
+        def save():
+            question = CafeQuestion.objects.filter(pk=data.question, cafe=table.cafe_id).first()
+            if question is None:
+                raise cafe_services.CafeError("not_found", "No such question in this café.")
+            return cafe_services.save_note(table, rnd, question, data.text, self.user)
+
+        note = await database_sync_to_async(save)()
+        return "ack", {
+            "table": note.table_id,
+            "round": note.round_id,
+            "question": note.question_id,
+            "updated_at": note.updated_at.isoformat(),
+        }

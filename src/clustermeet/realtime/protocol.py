@@ -118,6 +118,33 @@ class Moderate(_Message):
     data: ModerateData
 
 
+class CafeTableRef(_Data):
+    table: Pk
+    round: Pk
+
+
+class CafeSubscribeTable(_Message):
+    type: Literal["cafe.subscribe_table"]
+    data: CafeTableRef
+
+
+class CafeUnsubscribeTable(_Message):
+    type: Literal["cafe.unsubscribe_table"]
+    data: CafeTableRef
+
+
+class CafeNoteData(_Data):
+    table: Pk
+    round: Pk
+    question: Pk
+    text: Annotated[str, Field(max_length=10_000)]
+
+
+class CafeNote(_Message):
+    type: Literal["cafe.note"]
+    data: CafeNoteData
+
+
 class Ping(_Message):
     type: Literal["ping"]
     data: dict | None = None
@@ -135,6 +162,9 @@ ClientMessage = Annotated[
     | Ask
     | Upvote
     | Moderate
+    | CafeSubscribeTable
+    | CafeUnsubscribeTable
+    | CafeNote
     | Ping,
     Field(discriminator="type"),
 ]
