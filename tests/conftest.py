@@ -5,3 +5,20 @@ from django.core import mail  # noqa: F401  (pytest-django's mailoutbox relies o
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Websocket tests run database work in asgiref's worker threads, whose PostgreSQL
+    connections outlive the tests (CONN_MAX_AGE). End them before the test database is dropped,
+    which PostgreSQL refuses while other sessions use it."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )

@@ -118,6 +118,35 @@ def test_outsider_cannot_sign_up(cafe):
     assert not CafeSignup.objects.filter(person=cafe["outsider"]).exists()
 
 
+def test_seat_all_can_take_every_approved_participant_when_nobody_signed_up(db):
+    setup = build_cafe(participants=0)
+    event, cafe = setup["event"], setup["cafe"]
+    approved = [RegistrationFactory(event=event).person for _ in range(5)]
+    RegistrationFactory(event=event, status="pending")
+    RegistrationFactory(event=event, status="declined")
+    services.seat_all(cafe)  # without the option: only the hosts
+    assert {pk for ids in seating_of(cafe)[1].values() for pk in ids} == {
+        h.pk for h in setup["hosts"]
+    }
+    assert not CafeSignup.objects.filter(cafe=cafe).exists()
+
+    stats = services.seat_all(cafe, include_approved=True)
+    everyone = {p.pk for p in approved} | {h.pk for h in setup["hosts"]}
+    assert set(CafeSignup.objects.filter(cafe=cafe).values_list("person", flat=True)) == everyone
+    assert stats["people"] == 7
+    for tables in seating_of(cafe).values():
+        assert sorted(pk for ids in tables.values() for pk in ids) == sorted(everyone)
+
+    # Someone who left stays out; a newly approved participant comes in.
+    services.leave(cafe, approved[0])
+    newcomer = RegistrationFactory(event=event).person
+    assert services.sign_up_approved(cafe) == 1
+    services.seat_all(cafe, include_approved=True)
+    seated = {pk for ids in seating_of(cafe)[1].values() for pk in ids}
+    assert newcomer.pk in seated
+    assert approved[0].pk not in seated
+
+
 def test_seat_all_seats_everyone_each_round_with_hosts_fixed(cafe):
     stats = services.seat_all(cafe["cafe"])
     seating = seating_of(cafe["cafe"])

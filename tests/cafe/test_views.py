@@ -169,3 +169,69 @@ def test_my_table_query_count_does_not_grow_with_mates(client, seated, django_as
     with django_assert_num_queries(len(first.captured_queries)):
         response = client.get(url())
     assert len(response.context["mates"]) == before + 8
+
+
+def test_my_table_tells_the_page_which_round_comes_next(client, seated):
+    client.force_login(seated["member"])
+    html = client.get(url()).content.decode()
+    assert 'data-round="1" data-next-round="2"' in html
+    assert "clustermeet/cafe.js" in html
+    for person in client.get(url()).context["mates"]:
+        assert f'<span data-role="mate-name">{person.full_name}</span>' in html
+    html = client.get(url() + "?round=3").content.decode()
+    assert 'data-round="3" data-next-round=""' in html
+
+
+def test_my_table_without_a_table_still_follows_the_rounds(client, seated):
+    person = RegistrationFactory(event=seated["event"]).person
+    client.force_login(person)
+    html = client.get(url()).content.decode()
+    assert "You have no table in this round." in html
+    assert "data-cafe-page" in html
+    assert 'data-round="1" data-next-round="2"' in html
+    assert "clustermeet/cafe.js" in html
+
+
+def test_session_page_links_to_the_cafe(client, seated):
+    session_url = reverse("programme:session", args=["ecc", "cafe"])
+    client.force_login(seated["member"])
+    response = client.get(session_url)
+    html = response.content.decode()
+    assert f'href="{url()}">Go to my café table</a>' in html
+    assert "Organise the café" not in html
+    assert response.context["cafe"] == {"my_table": url()}
+
+    client.force_login(seated["organiser"])
+    html = client.get(session_url).content.decode()
+    assert f'href="{url()}">Go to my café table</a>' in html
+    assert f'href="{url("cafe:organise")}">Organise the café</a>' in html
+    assert f'href="{url("cafe_harvest:harvest")}"' in html
+
+
+def test_session_page_without_a_cafe_has_no_cafe_links(client, seated):
+    seated["cafe"].delete()
+    client.force_login(seated["organiser"])
+    response = client.get(reverse("programme:session", args=["ecc", "cafe"]))
+    assert response.context["cafe"] is None
+    assert "café table" not in response.content.decode()
+
+
+def test_organise_page_links_to_the_harvest_and_offers_approved_participants(client, seated):
+    client.force_login(seated["organiser"])
+    html = client.get(url("cafe:organise")).content.decode()
+    assert f'href="{url("cafe_harvest:harvest")}"' in html
+    assert 'name="include_approved"' not in html  # people signed up
+
+    CafeSignup.objects.all().delete()
+    Seat.objects.all().delete()
+    html = client.get(url("cafe:organise")).content.decode()
+    assert "include all approved participants of the event" in html
+    client.post(url("cafe:organise"), {"action": "seat_all"})
+    assert not CafeSignup.objects.exists()
+    response = client.post(
+        url("cafe:organise"), {"action": "seat_all", "include_approved": "1"}, follow=True
+    )
+    assert "Everyone is seated for every round." in response.content.decode()
+    # The 8 participants, the 2 hosts and the organiser are approved participants.
+    assert CafeSignup.objects.count() == 11
+    assert response.context["overview"]["seated_per_round"] == [11, 11, 11]

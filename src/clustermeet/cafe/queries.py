@@ -3,10 +3,12 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from clustermeet.cafe.models import Cafe, CafeRound, CafeTable, Note, Seat
 from clustermeet.people.models import Person
+from clustermeet.programme.models import Session
 
 
 def rounds_of(cafe: Cafe) -> list[CafeRound]:
@@ -78,3 +80,16 @@ def organiser_overview(cafe: Cafe, rounds: list[CafeRound]) -> dict:
         "seated_per_round": seated_per_round,
         "hosts": sum(1 for t in tables if t.host_id),
     }
+
+
+def session_links(session: Session, *, moderator: bool) -> dict[str, str] | None:
+    """The café links of a session page: None when the session is no café; else the "my table"
+    URL, and for the organisers (`moderator`) the organise and harvest URLs. One query."""
+    if not Cafe.objects.filter(session=session).exists():
+        return None
+    args = [session.event.slug, session.slug]
+    links = {"my_table": reverse("cafe:my_table", args=args)}
+    if moderator:
+        links["organise"] = reverse("cafe:organise", args=args)
+        links["harvest"] = reverse("cafe_harvest:harvest", args=args)
+    return links

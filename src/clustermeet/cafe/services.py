@@ -181,11 +181,32 @@ def _save_stats(cafe: Cafe, result, people: list, from_round: int) -> dict:
     return stats
 
 
-def seat_all(cafe: Cafe) -> dict:
+def sign_up_approved(cafe: Cafe) -> int:
+    """Sign up every approved participant of the event who has no signup yet (those who left
+    stay out). Returns how many were signed up."""
+    approved = Registration.objects.filter(
+        event=cafe.session.event_id, status=Registration.Status.APPROVED
+    ).exclude(person__cafe_signups__cafe=cafe)
+    now = timezone.now()
+    created = CafeSignup.objects.bulk_create(
+        (
+            CafeSignup(cafe=cafe, person_id=pk, created_at=now)
+            for pk in approved.values_list("person_id", flat=True).order_by("person_id")
+        ),
+        ignore_conflicts=True,
+    )
+    return len(created)
+
+
+def seat_all(cafe: Cafe, *, include_approved: bool = False) -> dict:
     """Seat every present signup (and every host, at their own table in every round) for all
-    rounds, replacing any previous seating. Returns the seating's figures."""
+    rounds, replacing any previous seating. With `include_approved`, every approved participant
+    of the event is signed up first (for a café nobody signed up for). Returns the seating's
+    figures."""
     with transaction.atomic():
         cafe, rounds, tables = _lock(cafe)
+        if include_approved:
+            sign_up_approved(cafe)
         people, present_ids = _people(cafe, tables)
         result = _run(people, _seating_tables(tables, present_ids), len(rounds), cafe.seed)
         _write(cafe, rounds, tables, result, 0)

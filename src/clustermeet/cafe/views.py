@@ -1,7 +1,8 @@
 """The pages of a world café.
 
 - "My table", /events/<event>/sessions/<session>/cafe/: for the logged-in participant, the round
-  under way (`?round=N` to look at another), a countdown to its end, the questions, the
+  under way (`?round=N` to look at another), a countdown to its end (cafe.js moves the page on
+  to the next round when it ends, and refreshes it when the round starts), the questions, the
   table-mates, the video room (virtual and hybrid events) and the physical table (on-site and
   hybrid events), the notes (an editor for those who may write them, autosaved over the event's
   websocket), and the sign-up / leave button. Organisers and moderators may open any table with
@@ -67,6 +68,7 @@ def my_table(request, event_slug: str, session_slug: str):
         "nav": "programme",
         "rounds": rounds,
         "round": rnd,
+        "next_round": next((r for r in rounds if rnd and r.number > rnd.number), None),
         "table": table,
         "moderator": moderator,
         "signed_up": signup is not None and signup.left_at is None,
@@ -124,7 +126,8 @@ def organise(request, event_slug: str, session_slug: str):
         action = request.POST.get("action")
         try:
             if action == "seat_all":
-                services.seat_all(cafe)
+                include = request.POST.get("include_approved") == "1"
+                services.seat_all(cafe, include_approved=include)
                 flash.success(request, "Everyone is seated for every round.")
             elif action == "reseat" and current is not None:
                 services.reseat_from(cafe, current.number)

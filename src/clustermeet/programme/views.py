@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from clustermeet.cafe.queries import session_links as cafe_links
 from clustermeet.events.models import Challenge, Ecosystem
 from clustermeet.events.queries import get_visible_event
 from clustermeet.live.queries import panel_context
@@ -81,6 +82,7 @@ def session_detail(request, event_slug: str, session_slug: str):
         "bookmarked": _bookmarked_ids(request.user, event),
         **panel_context(request, event, session),
     }
+    context["cafe"] = cafe_links(session, moderator=context["live"]["moderator"])
     with timezone.override(event.tz):
         return render(request, "programme/session.html", context)
 

@@ -1,31 +1,83 @@
-// World café "my table": countdown to the round's end, and the notes of the table over the
-// event's websocket (docs/protocol.md, "World café"): writers autosave as they type (debounced),
+// World café "my table": countdown to the round's end (then on to the next round, without a
+// reload), and the notes of the table over the event's websocket (docs/protocol.md, "World café"): writers autosave as they type (debounced),
 // everyone at the table sees the others' notes live.
 
 const DEBOUNCE_MS = 700;
 
+// What runs on the page now (countdown timers, the notes' websocket): stopped before the page
+// content is replaced by the next round's.
+let running = [];
+
+// The countdown of the round shown. When a round the page was opened before starts, the page is
+// refreshed (the organisers may have seated people at the last minute); when it ends, the page
+// moves on to the next round by itself. A past round opened on purpose (?round=N) stays put.
 function countdown(node) {
   const starts = Date.parse(node.dataset.startsAt);
   const ends = Date.parse(node.dataset.endsAt);
+  const round = Number(node.dataset.round);
+  const next = node.dataset.nextRound ? Number(node.dataset.nextRound) : null;
+  const openedAt = Date.now();
+  let timer = null;
   const tick = () => {
     const now = Date.now();
+    let remaining;
     if (now < starts) {
-      node.textContent = `Starts in ${format(starts - now)}`;
+      remaining = starts - now;
+      node.textContent = `Starts in ${format(remaining)}`;
     } else if (now < ends) {
-      node.textContent = `${format(ends - now)} left in this round`;
+      if (openedAt < starts) {
+        node.textContent = "The round starts now";
+        goTo(round);
+        return;
+      }
+      remaining = ends - now;
+      node.textContent = `${format(remaining)} left in this round`;
+    } else if (next !== null && openedAt < ends) {
+      node.textContent = `This round has ended — on to round ${next}…`;
+      goTo(next);
+      return;
     } else {
-      node.textContent = "This round has ended — reload for your next table";
+      node.textContent = next === null ? "The café has ended" : "This round has ended";
       return;
     }
-    setTimeout(tick, 1000);
+    // Tick on the countdown's whole seconds, so that the switch comes on time.
+    timer = setTimeout(tick, remaining % 1000 || 1000);
   };
   tick();
+  return () => clearTimeout(timer);
 }
 
 function format(ms) {
-  const s = Math.max(0, Math.round(ms / 1000));
+  const s = Math.max(0, Math.ceil(ms / 1000));
   const m = Math.floor(s / 60);
   return `${m}:${String(s % 60).padStart(2, "0")}`;
+}
+
+// Show round `number`: fetch this page for it and swap the café part in, without a reload; on
+// any failure, navigate there instead.
+async function goTo(number) {
+  const url = new URL(location.href);
+  url.searchParams.set("round", String(number));
+  try {
+    const response = await fetch(url, { headers: { Accept: "text/html" } });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const fresh = new DOMParser()
+      .parseFromString(await response.text(), "text/html")
+      .querySelector("[data-cafe-page]");
+    const current = document.querySelector("[data-cafe-page]");
+    if (!fresh || !current) throw new Error("no café content");
+    stop();
+    current.innerHTML = fresh.innerHTML;
+    history.replaceState(history.state, "", url);
+    const status = document.querySelector('[data-role="cafe-status"]');
+    const table = current.querySelector("#table-title");
+    if (status) {
+      status.textContent = `Round ${number}${table ? `: ${table.textContent}` : ""}`;
+    }
+    start();
+  } catch {
+    location.assign(url);
+  }
 }
 
 function notes(section) {
@@ -37,6 +89,7 @@ function notes(section) {
   let socket = null;
   let next = 0;
   let delay = 1000;
+  let stopped = false;
 
   const send = (type, data) => {
     next += 1;
@@ -114,13 +167,37 @@ function notes(section) {
       }
     });
     socket.addEventListener("close", () => {
+      if (stopped) return;
       setStatus("closed", "Reconnecting…");
       setTimeout(open, delay);
       delay = Math.min(delay * 2, 30000);
     });
   };
   open();
+  return () => {
+    // Save what is being typed, then leave (the socket sends what it has queued before closing).
+    for (const [question, timer] of pending) {
+      clearTimeout(timer);
+      const textarea = slot(question)?.querySelector('[data-role="note"]');
+      if (textarea) save(question, textarea);
+    }
+    stopped = true;
+    socket?.close();
+  };
 }
 
-for (const node of document.querySelectorAll("[data-cafe-countdown]")) countdown(node);
-for (const section of document.querySelectorAll("[data-cafe-notes]")) notes(section);
+function start() {
+  for (const node of document.querySelectorAll("[data-cafe-countdown]")) {
+    running.push(countdown(node));
+  }
+  for (const section of document.querySelectorAll("[data-cafe-notes]")) {
+    running.push(notes(section));
+  }
+}
+
+function stop() {
+  for (const halt of running) halt();
+  running = [];
+}
+
+start();
