@@ -109,7 +109,8 @@ def _set_poll(poll_id: int, **changes) -> Poll:
     with transaction.atomic():
         poll = Poll.objects.select_for_update().get(pk=poll_id)
         for name, value in changes.items():
-            setattr(poll, name, value)
+            # Times are taken once the row is locked: no vote can commit after a closed_at.
+            setattr(poll, name, value() if callable(value) else value)
         poll.version += 1
         poll.save(update_fields=[*changes, "version"])
         broadcast.after_commit(messages.poll_messages, poll.pk)
@@ -124,11 +125,11 @@ def open_poll(poll_id: int) -> Poll:
         poll.options.count() < 2
     ):
         raise LiveError("invalid_poll", "A choice or ranking poll needs at least two options.")
-    return _set_poll(poll_id, status=Poll.Status.OPEN, opened_at=timezone.now(), closed_at=None)
+    return _set_poll(poll_id, status=Poll.Status.OPEN, opened_at=timezone.now, closed_at=None)
 
 
 def close_poll(poll_id: int) -> Poll:
-    return _set_poll(poll_id, status=Poll.Status.CLOSED, closed_at=timezone.now())
+    return _set_poll(poll_id, status=Poll.Status.CLOSED, closed_at=timezone.now)
 
 
 def set_results_visibility(poll_id: int, visibility: str) -> Poll:
