@@ -210,12 +210,6 @@ def count(poll_ids: list[int]) -> None:
 # --- the server -----------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
 def django_command(env: dict, *argv: str) -> str:
     result = subprocess.run(
         [sys.executable, *argv], env=env, cwd=ROOT, capture_output=True, text=True, check=False
@@ -227,6 +221,8 @@ def django_command(env: dict, *argv: str) -> str:
 
 @contextlib.contextmanager
 def uvicorn_workers(count: int, env: dict, folder: Path, deflate: bool):
+    from tests.harness.process import free_port  # the repository root is on sys.path by now
+
     processes, ports, logs = [], [], []
     try:
         for n in range(count):

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.harness.process import free_port
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -179,14 +181,6 @@ def _database_url(database: dict) -> str:
     return f"postgres://{credentials}{host}{port}/{quote(database['NAME'], safe='')}"
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class AsgiServer:
     def __init__(self, url: str, log: Path):
         self.url = url
@@ -206,7 +200,7 @@ def asgi_server(transactional_db, tmp_path):
     from django.conf import settings
     from django.db import connection
 
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update(

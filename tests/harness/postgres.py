@@ -22,7 +22,6 @@ import os
 import shlex
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,25 +29,21 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests.harness.process import HOST, STOP_SIGNALS, HarnessError, free_port, run_with
+
 PG_MAJOR = "15"
 DEBIAN_PACKAGE = f"postgresql-{PG_MAJOR}"
 DEFAULT_BINDIR = Path(f"/usr/lib/postgresql/{PG_MAJOR}/bin")
 SYSTEM_USER = "postgres"
 SUPERUSER = "postgres"
-HOST = "127.0.0.1"
 DBNAME = "clustermeet"
 START_ATTEMPTS = 3
-_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 SERVER_OPTIONS = [
     "-c fsync=off",
     "-c synchronous_commit=off",
     "-c full_page_writes=off",
     "-c max_connections=200",
 ]
-
-
-class HarnessError(Exception):
-    """The throwaway server could not be set up; the message says why and what to do."""
 
 
 def find_bindir() -> Path:
@@ -82,12 +77,6 @@ def server_version(bindir: Path) -> str:
     ).stdout
     words = out.split()
     return words[2] if len(words) > 2 else out.strip()
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def _is_root() -> bool:
@@ -256,7 +245,7 @@ def running_postgres(dbname: str = DBNAME, *, announce: bool = True) -> Iterator
         yield f"postgres://{SUPERUSER}@{HOST}:{port}/{dbname}"
     finally:
         # A second Ctrl-C must not cut the clean-up short: hold signals until it is done.
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:
             _stop(bindir, data, cwd=root)
             shutil.rmtree(root, ignore_errors=True)
@@ -287,50 +276,8 @@ def _start(bindir: Path, root: Path, data: Path, log: Path) -> int:
     raise AssertionError("unreachable")
 
 
-class _Interrupted(BaseException):
-    def __init__(self, signum: int) -> None:
-        super().__init__(signal.Signals(signum).name)
-        self.signum = signum
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] == "--":
-        args = args[1:]
-    if not args or args[0] in {"-h", "--help"}:
-        print("usage: python -m tests.harness.postgres -- CMD [ARGS...]", file=sys.stderr)
-        return 0 if args else 2
-
-    child: subprocess.Popen | None = None
-    received: list[int] = []
-
-    def on_signal(signum, frame):
-        received.append(signum)
-        if child is None:
-            if len(received) > 1:
-                return  # unwinding already
-            raise _Interrupted(signum)  # still setting up: unwind, cleaning up on the way
-        # CMD runs in our process group: a Ctrl-C from the terminal reached it already.
-        if signum != signal.SIGINT and child.poll() is None:
-            child.send_signal(signum)
-
-    for signum in _STOP_SIGNALS:
-        signal.signal(signum, on_signal)
-
-    try:
-        with running_postgres() as url:
-            child = subprocess.Popen(args, env={**os.environ, "DATABASE_URL": url})
-            returncode = child.wait()
-    except HarnessError as error:
-        print(f"tests.harness.postgres: {error}", file=sys.stderr)
-        return 1
-    except _Interrupted as interrupted:
-        print(f"tests.harness.postgres: interrupted by {interrupted}", file=sys.stderr)
-        return 128 + interrupted.signum
-    except FileNotFoundError as error:
-        print(f"tests.harness.postgres: cannot run {args[0]}: {error}", file=sys.stderr)
-        return 127
-    return 128 - returncode if returncode < 0 else returncode
+    return run_with("postgres", running_postgres, "DATABASE_URL", argv)
 
 
 if __name__ == "__main__":

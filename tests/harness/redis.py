@@ -28,15 +28,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests.harness.process import HOST, STOP_SIGNALS, HarnessError, free_port, run_with
+
 DEBIAN_PACKAGE = "redis-server"
-HOST = "127.0.0.1"
 START_ATTEMPTS = 3
 START_TIMEOUT = 20.0
-_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
-
-
-class HarnessError(Exception):
-    """The throwaway server could not be set up; the message says why and what to do."""
 
 
 def find_server() -> str:
@@ -54,12 +50,6 @@ def find_server() -> str:
         f"apt-get install -y {DEBIAN_PACKAGE} (or `make system-deps` as root; or set "
         "CLUSTERMEET_REDIS_SERVER to the binary)."
     )
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def _ping(port: int) -> bool:
@@ -173,7 +163,7 @@ def running_redis(*, announce: bool = True) -> Iterator[str]:
         yield f"redis://{HOST}:{port}/0"
     finally:
         # A second Ctrl-C must not cut the clean-up short: hold signals until it is done.
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:
             if process is not None:
                 _stop(process)
@@ -186,50 +176,8 @@ def running_redis(*, announce: bool = True) -> Iterator[str]:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-class _Interrupted(BaseException):
-    def __init__(self, signum: int) -> None:
-        super().__init__(signal.Signals(signum).name)
-        self.signum = signum
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] == "--":
-        args = args[1:]
-    if not args or args[0] in {"-h", "--help"}:
-        print("usage: python -m tests.harness.redis -- CMD [ARGS...]", file=sys.stderr)
-        return 0 if args else 2
-
-    child: subprocess.Popen | None = None
-    received: list[int] = []
-
-    def on_signal(signum, frame):
-        received.append(signum)
-        if child is None:
-            if len(received) > 1:
-                return  # unwinding already
-            raise _Interrupted(signum)  # still setting up: unwind, cleaning up on the way
-        # CMD runs in our process group: a Ctrl-C from the terminal reached it already.
-        if signum != signal.SIGINT and child.poll() is None:
-            child.send_signal(signum)
-
-    for signum in _STOP_SIGNALS:
-        signal.signal(signum, on_signal)
-
-    try:
-        with running_redis() as url:
-            child = subprocess.Popen(args, env={**os.environ, "REDIS_URL": url})
-            returncode = child.wait()
-    except HarnessError as error:
-        print(f"tests.harness.redis: {error}", file=sys.stderr)
-        return 1
-    except _Interrupted as interrupted:
-        print(f"tests.harness.redis: interrupted by {interrupted}", file=sys.stderr)
-        return 128 + interrupted.signum
-    except FileNotFoundError as error:
-        print(f"tests.harness.redis: cannot run {args[0]}: {error}", file=sys.stderr)
-        return 127
-    return 128 - returncode if returncode < 0 else returncode
+    return run_with("redis", running_redis, "REDIS_URL", argv)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from websockets.asyncio.client import connect
 from clustermeet.live import services
 from clustermeet.live.models import Ballot, LiveSettings, Poll, PollOption
 from tests.factories import EventFactory, RegistrationFactory, SessionFactory
+from tests.harness.process import free_port
 from tests.harness.redis import running_redis
 from tests.live.conftest import session_cookie
 
@@ -42,12 +43,6 @@ pytestmark = [
 HOST = "127.0.0.1"
 START_TIMEOUT = 20.0
 MESSAGE_TIMEOUT = 10.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def database_url() -> str:
