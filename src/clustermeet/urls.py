@@ -11,6 +11,7 @@ urlpatterns = [
     path("events/<slug:event_slug>/", include("clustermeet.cafe.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.cafe.harvest_urls")),
     path("events/<slug:event_slug>/", include("clustermeet.programme.urls")),
+    path("events/<slug:event_slug>/", include("clustermeet.networking.urls")),
     path("j/<str:code>/", short_link, name="live_join"),
     path("", include("clustermeet.events.urls")),
 ]

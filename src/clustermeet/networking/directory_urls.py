@@ -1,0 +1,3 @@
+"""URLs of the networking directory pages (filled in by issue 5)."""
+
+urlpatterns: list = []

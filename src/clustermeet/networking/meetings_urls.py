@@ -1,0 +1,3 @@
+"""URLs of the networking meetings pages (filled in by issue 5)."""
+
+urlpatterns: list = []

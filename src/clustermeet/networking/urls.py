@@ -1,0 +1,11 @@
+"""Networking URLs, under /events/<event_slug>/: directory and recommendations, meeting requests
+and "my meetings", the organiser's matchmaking, the marketplace."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("clustermeet.networking.directory_urls")),
+    path("", include("clustermeet.networking.meetings_urls")),
+    path("", include("clustermeet.networking.matchmaking_urls")),
+    path("", include("clustermeet.networking.marketplace_urls")),
+]
