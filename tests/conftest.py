@@ -1,5 +1,13 @@
 import pytest
 from django.core import mail  # noqa: F401  (pytest-django's mailoutbox relies on locmem)
+from hypothesis import HealthCheck, settings
+
+# No timing in tests: Hypothesis' deadline and its "too slow" health check depend on the machine's
+# load (CI runs the suite twice on two cores), not on the code under test.
+settings.register_profile(
+    "clustermeet", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("clustermeet")
 
 
 @pytest.fixture(autouse=True)

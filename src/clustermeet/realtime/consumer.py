@@ -4,8 +4,10 @@ The connection is authenticated by the session cookie. What a person may do is d
 message, here, from facts looked up once per connection (is this person an approved participant
 of the event? a moderator of that session?) and kept for the connection's lifetime."""
 
+import asyncio
 import secrets
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core import signing
@@ -22,8 +24,14 @@ from clustermeet.live.permissions import is_moderator, is_participant
 from clustermeet.programme.queries import visible_sessions
 from clustermeet.realtime import protocol
 from clustermeet.realtime.broadcast import coalescer, encode
+from clustermeet.realtime.fanout import groups
 
 ROOM_TOKEN_SALT = "clustermeet.realtime.room-token"
+TOO_SLOW = 4008  # close code: the client stopped reading; it reconnects and gets a snapshot
+
+# poll id -> (session id, event id), shared by the connections of this process: a poll never
+# moves to another session, so one lookup per poll and process is enough.
+_poll_homes: dict[int, tuple[int, int]] = {}
 
 
 class Forbidden(Exception):
@@ -31,6 +39,41 @@ class Forbidden(Exception):
 
 
 class EventConsumer(AsyncWebsocketConsumer):
+    # Broadcasts reach this socket through the process-local relay (realtime.fanout), not
+    # through a channel of its own.
+    channel_layer_alias = None
+    _held: list[str] | None = None  # broadcasts held back while a snapshot is being read
+    _dropping: asyncio.Future | None = None  # the close of a client that stopped reading
+
+    async def dispatch(self, message):
+        # Channels' dispatch first closes stale database connections in the database thread
+        # (a thread hop per message); every database call here goes through
+        # database_sync_to_async, which does that around the call anyway.
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
+    async def deliver(self, text: str) -> None:
+        """A broadcast from the relay. Held while a subscription's snapshot is read (sent
+        right after it); dropped, and the client disconnected, when its socket stopped draining
+        — it reconnects and resynchronises from a fresh snapshot."""
+        if self._held is not None:
+            self._held.append(text)
+        elif self._dropping:
+            return
+        elif self._congested():
+            # Closing waits for the socket too: in a task of its own, kept on the connection.
+            self._dropping = asyncio.ensure_future(self.close(code=TOO_SLOW))
+        else:
+            await self.send(text_data=text)
+
+    def _congested(self) -> bool:
+        # uvicorn's websocket protocol pauses sends while the transport's buffer is above its
+        # high-water mark; awaiting such a send would hold up every other member.
+        writable = getattr(getattr(self.base_send, "__self__", None), "writable", None)
+        return isinstance(writable, asyncio.Event) and not writable.is_set()
+
     async def connect(self):
         self.user = self.scope.get("user")
         try:
@@ -54,7 +97,7 @@ class EventConsumer(AsyncWebsocketConsumer):
         for session_id in getattr(self, "subscribed", ()):
             await self._leave_groups(session_id)
         for group in getattr(self, "cafe_groups", ()):
-            await self.channel_layer.group_discard(group, self.channel_name)
+            await groups().leave(group, self)
 
     async def receive(self, text_data=None, bytes_data=None):
         try:
@@ -73,13 +116,19 @@ class EventConsumer(AsyncWebsocketConsumer):
             data = ("error", {"code": error.code, "message": str(error)})
         kind, payload = data
         await self._send(protocol.reply(kind, message.id, payload))
+        held, self._held = self._held, None
+        for text in held or ():
+            await self.send(text_data=text)
 
     async def _send(self, message: dict) -> None:
         await self.send(text_data=encode(message))
 
-    async def broadcast_message(self, event):
-        """A pre-serialised event from a group: forwarded as it is."""
-        await self.send(text_data=event["text"])
+    async def _join(self, group: str) -> None:
+        """Join a group before reading a snapshot: what the group receives from now on is held
+        until the reply (the snapshot) is sent, then sent after it — no gap, in order."""
+        if self._held is None:
+            self._held = []
+        await groups().join(group, self)
 
     # --- facts about this connection ----------------------------------------------------------
 
@@ -106,16 +155,20 @@ class EventConsumer(AsyncWebsocketConsumer):
 
     async def _session_of_poll(self, poll_id: int) -> int:
         if poll_id not in self.poll_sessions:
-            session_id = await database_sync_to_async(
-                lambda: (
-                    Poll.objects.filter(pk=poll_id, session__event=self.event)
-                    .values_list("session_id", flat=True)
-                    .first()
-                )
-            )()
-            if session_id is None:
+            home = _poll_homes.get(poll_id)
+            if home is None:
+                home = await database_sync_to_async(
+                    lambda: (
+                        Poll.objects.filter(pk=poll_id)
+                        .values_list("session_id", "session__event_id")
+                        .first()
+                    )
+                )()
+                if home is not None:
+                    _poll_homes[poll_id] = home
+            if home is None or home[1] != self.event.pk:
                 raise services.LiveError("not_found", "No such poll.")
-            self.poll_sessions[poll_id] = session_id
+            self.poll_sessions[poll_id] = home[0]
         session_id = self.poll_sessions[poll_id]
         if session_id not in self.moderator_of:
             await self._require_session(session_id)
@@ -127,9 +180,7 @@ class EventConsumer(AsyncWebsocketConsumer):
 
     async def _leave_groups(self, session_id: int) -> None:
         for audience in (messages.PUBLIC, messages.MODERATORS):
-            await self.channel_layer.group_discard(
-                messages.group_name(session_id, audience), self.channel_name
-            )
+            await groups().leave(messages.group_name(session_id, audience), self)
 
     def _voter(self, session_id: int) -> services.Voter:
         if self.participant_of.get(session_id) and self.user.is_authenticated:
@@ -146,13 +197,11 @@ class EventConsumer(AsyncWebsocketConsumer):
     async def on_subscribe(self, data):
         session = await self._require_session(data.session)
         moderator = self.moderator_of[data.session]
-        # Join the groups first, then read the snapshot: events published meanwhile wait in this
-        # connection's queue and are applied after the snapshot (they carry versions/ids).
+        # Join the group first, then read the snapshot: events published meanwhile are held and
+        # sent after the snapshot (they carry versions/ids, so stale ones are dropped).
         # Moderators get the moderators' payloads only (a superset), each event once.
         audience = messages.MODERATORS if moderator else messages.PUBLIC
-        await self.channel_layer.group_add(
-            messages.group_name(session.pk, audience), self.channel_name
-        )
+        await self._join(messages.group_name(session.pk, audience))
         self.subscribed.add(session.pk)
         voter_key = None
         if self.participant_of[session.pk] and self.user.is_authenticated:
@@ -298,7 +347,7 @@ class EventConsumer(AsyncWebsocketConsumer):
         if not await database_sync_to_async(cafe_permissions.can_read_notes)(self.user, table, rnd):
             raise Forbidden
         group = cafe_messages.group_name(table.pk, rnd.pk)
-        await self.channel_layer.group_add(group, self.channel_name)
+        await self._join(group)
         self.cafe_groups.add(group)
 
         def snapshot():
@@ -311,7 +360,7 @@ class EventConsumer(AsyncWebsocketConsumer):
         group = cafe_messages.group_name(data.table, data.round)
         if group in self.cafe_groups:
             self.cafe_groups.discard(group)
-            await self.channel_layer.group_discard(group, self.channel_name)
+            await groups().leave(group, self)
         return "ok", {}
 
     async def on_cafe_note(self, data):

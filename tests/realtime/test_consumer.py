@@ -1,0 +1,63 @@
+"""How broadcasts reach one connection (the relay calls `deliver`): held while a snapshot is
+read, and a client that stopped reading is disconnected instead of holding up the others."""
+
+import asyncio
+import json
+
+from clustermeet.realtime.consumer import TOO_SLOW, EventConsumer
+
+
+class Transport:
+    """Stands in for uvicorn's websocket protocol: its send waits while the socket's buffer is
+    above the high-water mark (`writable` cleared)."""
+
+    def __init__(self):
+        self.writable = asyncio.Event()
+        self.writable.set()
+        self.sent: list[dict] = []
+
+    async def send(self, message: dict) -> None:
+        await self.writable.wait()
+        self.sent.append(message)
+
+
+def _consumer(transport: Transport) -> EventConsumer:
+    consumer = EventConsumer()
+    consumer.base_send = transport.send
+    return consumer
+
+
+def test_broadcasts_wait_for_the_reply_that_carries_the_snapshot():
+    async def scenario():
+        transport = Transport()
+        consumer = _consumer(transport)
+        consumer._held = []  # as after joining a group, before the snapshot is read
+        await consumer.deliver('{"type":"poll.update","data":{"version":7}}')
+        assert transport.sent == []
+
+        await consumer.receive(text_data='{"type": "ping", "id": "1"}')
+
+        texts = [message["text"] for message in transport.sent]
+        assert [json.loads(text)["type"] for text in texts] == ["pong", "poll.update"]
+        await consumer.deliver('{"type":"poll.update","data":{"version":8}}')
+        assert len(transport.sent) == 3
+
+    asyncio.run(scenario())
+
+
+def test_a_client_that_stopped_reading_is_closed_not_waited_for():
+    async def scenario():
+        transport = Transport()
+        consumer = _consumer(transport)
+        await consumer.deliver("first")
+        transport.writable.clear()  # the client stopped reading; its buffer is full
+
+        await asyncio.wait_for(consumer.deliver("second"), timeout=1)
+        await asyncio.wait_for(consumer.deliver("third"), timeout=1)
+        assert transport.sent == [{"type": "websocket.send", "text": "first"}]
+
+        transport.writable.set()
+        await consumer._dropping
+        assert transport.sent[1:] == [{"type": "websocket.close", "code": TOO_SLOW}]
+
+    asyncio.run(scenario())
