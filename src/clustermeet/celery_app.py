@@ -10,3 +10,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clustermeet.settings")
 app = Celery("clustermeet")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# Periodic jobs, run by `celery beat` (which needs a broker).
+app.conf.beat_schedule = {
+    "networking-meeting-reminders": {
+        "task": "clustermeet.networking.tasks.send_meeting_reminders",
+        "schedule": 60.0,
+        "kwargs": {"minutes": 15},
+    },
+}

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from clustermeet.live.models import Ballot, Poll, Question
+from clustermeet.networking.models import Meeting, MeetingRequest
 from clustermeet.people.models import Registration
 from clustermeet.reports.queries import event_stats
 from tests.factories import (
@@ -19,6 +20,7 @@ from tests.factories import (
     SessionFactory,
     SessionSpeakerFactory,
 )
+from tests.networking.factories import MeetingRequestFactory, SlotFactory, make_meeting
 
 APPROVED, PENDING = Registration.Status.APPROVED, Registration.Status.PENDING
 DECLINED, CANCELLED = Registration.Status.DECLINED, Registration.Status.CANCELLED
@@ -82,6 +84,37 @@ def event(db):
         session=panel, author=de2, text="And after 2027?", status=Question.Status.APPROVED
     )
     Question.objects.create(session=other_session, author=it, text="Not here?")
+
+    # Networking: requests pending, accepted (2), declined, cancelled; meetings scheduled (3: one
+    # held by both, one held by one side and a no-show by the other, one not reported), a draft,
+    # a cancelled one reported held (not counted). Another event's request and meeting.
+    statuses = MeetingRequest.Status
+    pairs = [(de1, de2), (de1, fr), (de2, fr), (fr, nowhere), (nowhere, de1)]
+    for (sender, recipient), status in zip(
+        pairs,
+        [
+            statuses.PENDING,
+            statuses.ACCEPTED,
+            statuses.ACCEPTED,
+            statuses.DECLINED,
+            statuses.CANCELLED,
+        ],
+        strict=True,
+    ):
+        MeetingRequestFactory(event=event, sender=sender, recipient=recipient, status=status)
+    MeetingRequestFactory(event=other, sender=it, recipient=pt)
+    slots = [SlotFactory(event=event) for _ in range(3)]
+    held = make_meeting(event=event, people=[de1, fr], slot=slots[0])
+    mixed = make_meeting(event=event, people=[de2, fr], slot=slots[1])
+    make_meeting(event=event, people=[de1, nowhere], slot=slots[2])
+    make_meeting(event=event, people=[de2, nowhere], status=Meeting.Status.DRAFT)
+    cancelled = make_meeting(event=event, people=[de1, de2], status=Meeting.Status.CANCELLED)
+    elsewhere_meeting = make_meeting(event=other, people=[it, pt], slot=SlotFactory(event=other))
+    held.participants.update(attendance="held")
+    mixed.participants.filter(person=de2).update(attendance="held")
+    mixed.participants.filter(person=fr).update(attendance="no_show")
+    cancelled.participants.update(attendance="held")
+    elsewhere_meeting.participants.update(attendance="no_show")
     return event
 
 
@@ -99,11 +132,20 @@ EXPECTED = {
     "polls": 2,
     "ballots": 3,
     "questions": 2,
+    "networking": {
+        "requests": 5,
+        "accepted": 2,
+        "declined": 1,
+        "pending": 1,
+        "meetings_scheduled": 3,
+        "meetings_held": 2,
+        "no_shows": 1,
+    },
 }
 
 
 def test_event_stats(event, django_assert_num_queries):
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(6):
         assert event_stats(event) == EXPECTED
 
 
@@ -123,6 +165,15 @@ def test_event_stats_of_an_empty_event(db):
         "polls": 0,
         "ballots": 0,
         "questions": 0,
+        "networking": {
+            "requests": 0,
+            "accepted": 0,
+            "declined": 0,
+            "pending": 0,
+            "meetings_scheduled": 0,
+            "meetings_held": 0,
+            "no_shows": 0,
+        },
     }
 
 
@@ -144,8 +195,16 @@ def test_stats_command_prints_a_table(event):
         ["Polls", "run", "2"],
         ["Ballots", "3"],
         ["Questions", "asked", "2"],
+        ["Networking"],
+        ["Requests", "5"],
+        ["Accepted", "2"],
+        ["Declined", "1"],
+        ["Pending", "1"],
+        ["Meetings", "scheduled", "3"],
+        ["Meetings", "held", "2"],
+        ["No", "shows", "1"],
     ]
-    assert len(lines) == 13
+    assert len(lines) == 21
 
 
 def test_stats_command_rejects_an_unknown_event(event):

@@ -75,6 +75,9 @@ class Unavailability(models.Model):
             models.UniqueConstraint(fields=["slot", "person"], name="one_unavailability_per_slot")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.person} unavailable at {self.slot}"
+
 
 class MeetingRequest(models.Model):
     class Status(models.TextChoices):
@@ -107,6 +110,10 @@ class MeetingRequest(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)
+    awaiting_sender = models.BooleanField(
+        default=False,
+        help_text="True after the recipient proposed other slots: the sender answers next",
+    )
 
     class Meta:
         ordering = ["event", "-created_at", "id"]
@@ -161,12 +168,16 @@ class Meeting(models.Model):
     )
     video_room = models.CharField(max_length=64, default=new_meeting_room, unique=True)
     locked = models.BooleanField(
-        default=False, help_text="Kept in its slot and table when the organiser re-runs the scheduler"
+        default=False,
+        help_text="Kept in its slot and table when the organiser re-runs the scheduler",
     )
     weight = models.PositiveSmallIntegerField(
         default=1, help_text="Priority in the matchmaking optimiser"
     )
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    sequence = models.PositiveIntegerField(
+        default=0, help_text="iCalendar SEQUENCE: bumped each time the meeting moves"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancelled_by = models.ForeignKey(
@@ -308,3 +319,6 @@ class Interest(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["offer", "person"], name="one_interest_per_offer")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.offer}"

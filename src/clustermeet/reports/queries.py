@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 
 from clustermeet.events.models import Event
 from clustermeet.live.models import Poll, Question
+from clustermeet.networking.queries import networking_figures
 from clustermeet.people.models import Registration
 from clustermeet.programme.models import Session
 
@@ -14,7 +15,8 @@ def event_stats(event: Event) -> dict:
     without a country or an organisation are not counted there); sessions, and speakers as
     distinct people with any role in any of the event's sessions; live interaction: polls run
     (opened at least once: quiz questions included, drafts not), ballots cast in them, and
-    questions asked in the Q&A (whatever a moderator decided)."""
+    questions asked in the Q&A (whatever a moderator decided); networking: meeting requests by
+    outcome and meetings (`networking.queries.networking_figures`)."""
     approved = Q(status=Registration.Status.APPROVED)
     registrations = Registration.objects.filter(event=event).aggregate(
         registrations=Count("pk"),
@@ -34,4 +36,11 @@ def event_stats(event: Event) -> dict:
         ballots=Count("ballots"),  # a draft has none
     )
     questions = Question.objects.filter(session__event=event).count()
-    return {"event": event.slug, **registrations, **programme, **live, "questions": questions}
+    return {
+        "event": event.slug,
+        **registrations,
+        **programme,
+        **live,
+        "questions": questions,
+        "networking": networking_figures(event),
+    }

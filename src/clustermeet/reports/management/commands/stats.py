@@ -46,5 +46,10 @@ class Command(BaseCommand):
         self.stdout.write(f"{event.name} ({event.slug})")
         width = max(len(label) for label in LABELS.values())
         for key, value in stats.items():
-            if key != "event":
+            if isinstance(value, dict):  # a group of figures, e.g. "networking"
+                self.stdout.write(f"  {key.capitalize()}")
+                for sub, figure in value.items():
+                    label = sub.replace("_", " ").capitalize()
+                    self.stdout.write(f"    {label.ljust(width - 2)}  {figure!s:>7}")
+            elif key != "event":
                 self.stdout.write(f"  {LABELS.get(key, key).ljust(width)}  {value!s:>7}")
