@@ -135,6 +135,8 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 # Without a broker every task runs in the caller's process, right away.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# Task modules beside the apps' tasks.py (which autodiscovery finds by itself).
+CELERY_IMPORTS = ["clustermeet.networking.matchmaking_tasks"]
 
 EMAIL_BACKEND = os.environ.get(
     "CLUSTERMEET_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
