@@ -1,5 +1,6 @@
 import pytest
 from django.core import mail  # noqa: F401  (pytest-django's mailoutbox relies on locmem)
+from django.db import transaction
 from hypothesis import HealthCheck, settings
 
 # No timing in tests: Hypothesis' deadline and its "too slow" health check depend on the machine's
@@ -30,3 +31,24 @@ def django_db_setup(django_db_setup, django_db_blocker):
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                     " WHERE datname = current_database() AND pid <> pg_backend_pid()"
                 )
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once per test module inside a transaction rolled back at its end;
+    the value is what `load_demo` reports it created."""
+    from clustermeet.events.demo.loader import load_demo
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            created = load_demo()
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield created
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)

@@ -4,7 +4,6 @@ rolled back at the end), then checked."""
 from collections import Counter
 
 import pytest
-from django.db import transaction
 
 from clustermeet.cafe.harvest_views import harvest_of
 from clustermeet.cafe.models import Cafe, CafeQuestion, CafeSignup, CafeTable, Note, Seat
@@ -16,23 +15,6 @@ CHALLENGES = [
     "world-cafe-resilience",
     "world-cafe-skills",
 ]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            created = load_demo()
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    yield created
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
 
 
 @pytest.mark.django_db

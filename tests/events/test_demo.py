@@ -9,7 +9,6 @@ from collections import Counter
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.core.management import call_command
-from django.db import transaction
 
 from clustermeet.events.demo.loader import load_demo
 from clustermeet.events.models import Event, Series
@@ -46,23 +45,6 @@ MODELS = [
     Session.ecosystems.through,
     Session.challenges.through,
 ]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            created = load_demo()
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    yield created
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
 
 
 def counts() -> dict[str, int]:
@@ -206,7 +188,7 @@ def test_demo_logins(demo, settings):
     group = organiser.groups.get()
     assert group.name == "Organisers"
     expected = Permission.objects.filter(
-        content_type__app_label__in=["events", "people", "programme", "live", "cafe"]
+        content_type__app_label__in=["events", "people", "programme", "live", "cafe", "networking"]
     )
     assert set(group.permissions.all()) == set(expected)
     assert organiser.registrations.filter(roles__code="organiser").count() == 6

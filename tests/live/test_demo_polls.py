@@ -6,7 +6,6 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 import pytest
-from django.db import transaction
 
 from clustermeet.events.demo import live_2020, polls_2020, synthetic
 from clustermeet.events.demo.loader import load_demo
@@ -81,23 +80,6 @@ PAPER_RANKINGS = {
         "Invest in public research infrastructure",
     ],
 }
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            created = load_demo()
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    yield created
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
 
 
 def poll_of(question: str) -> Poll:

@@ -4,7 +4,12 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
 
-from clustermeet.events.queries import get_visible_event, listed_events, registration_of
+from clustermeet.events.queries import (
+    can_manage,
+    get_visible_event,
+    listed_events,
+    registration_of,
+)
 from clustermeet.people.models import Registration
 from clustermeet.programme.models import Session
 
@@ -49,6 +54,7 @@ def detail(request, event_slug: str):
         "highlights": highlights,
         "side_events": listed_events(request.user).filter(parent=event).order_by("start_date"),
         "registration": registration_of(request.user, event),
+        "organiser": can_manage(request.user, event),
     }
     with timezone.override(event.tz):
         return render(request, "events/detail.html", context)

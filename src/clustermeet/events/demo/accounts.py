@@ -10,7 +10,7 @@ SPEAKER_EMAIL = "speaker@example.org"  # a real speaker of 2020: speakers.PEOPLE
 LOGIN_EMAILS = (ORGANISER_EMAIL, PARTICIPANT_EMAIL, SPEAKER_EMAIL)
 
 ORGANISERS_GROUP = "Organisers"
-ORGANISER_APPS = ("events", "people", "programme", "live", "cafe")
+ORGANISER_APPS = ("events", "people", "programme", "live", "cafe", "networking")
 
 ACCOUNTS: dict[str, tuple[PersonSpec, OrgSpec]] = {
     "organiser": (

@@ -12,7 +12,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.text import slugify
 
-from clustermeet.events.demo import cafe_2020, live_2020, participants, synthetic
+from clustermeet.events.demo import cafe_2020, live_2020, networking_2020, participants, synthetic
 from clustermeet.events.demo.accounts import (
     ACCOUNTS,
     DEMO_PASSWORD,
@@ -54,6 +54,7 @@ def load_demo(seed: int = synthetic.SEED) -> Counter:
         participants.load_accounts(writer, data, participant_ids)
         live_2020.load_live(writer, data, participant_ids)
         cafe_2020.load_cafes(writer, data, participant_ids)
+        networking_2020.load_networking(writer, data, participant_ids)
         return writer.created
 
 
