@@ -12,7 +12,12 @@ from clustermeet.networking import marketplace_views
 from clustermeet.networking.models import Interest, MeetingRequest, Offer
 from clustermeet.people.models import Invitation, OrganisationType
 from tests.factories import EventFactory, OrganisationFactory, PersonFactory, RegistrationFactory
-from tests.networking.factories import MeetingRequestFactory, OfferFactory, participant
+from tests.networking.factories import (
+    MeetingRequestFactory,
+    OfferFactory,
+    SlotFactory,
+    participant,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -472,3 +477,50 @@ def test_interest_dates_are_shown_in_the_event_time_zone(client, me, offer):
     Interest.objects.update(created_at=dt.datetime(2020, 11, 9, 23, 30, tzinfo=dt.UTC))
     html = client.get(url("offer", offer.pk)).content.decode()
     assert "You expressed interest on 10 November 2020" in html  # 00:30 in Brussels
+
+
+def test_an_unlisted_author_stays_anonymous_to_the_interested_until_they_accept(
+    client, event, me, mailoutbox, django_capture_on_commit_callbacks
+):
+    from clustermeet.networking import services
+
+    hidden = RegistrationFactory(
+        event=event,
+        person=PersonFactory(first_name="Hanna", last_name="Hidden", slug="hanna-hidden"),
+    ).person
+    offer = OfferFactory(event=event, author=hidden, title="Quiet offer")
+    client.force_login(me)
+    client.post(url("interest", offer.pk), {"message": "Keen to join."})
+    request = MeetingRequest.objects.get()
+    pages = [
+        reverse("meetings:my_meetings", args=["ecc"]),
+        reverse("meetings:request_detail", args=["ecc", request.pk]),
+    ]
+    for page in pages:
+        html = client.get(page).content.decode()
+        assert "The author of “Quiet offer”" in html
+        assert "Hanna" not in html and "Hidden" not in html
+
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decline_request(request.pk, by=hidden)
+    (declined,) = mailoutbox
+    assert declined.to == [me.email]
+    assert declined.subject == "The author of “Quiet offer” declined your meeting request"
+    assert "Hanna" not in declined.body
+
+
+def test_an_unlisted_author_who_accepts_is_named(client, event, me):
+    from clustermeet.networking import services
+
+    hidden = RegistrationFactory(
+        event=event,
+        person=PersonFactory(first_name="Hanna", last_name="Hidden", slug="hanna-hidden"),
+    ).person
+    offer = OfferFactory(event=event, author=hidden, title="Quiet offer")
+    client.force_login(me)
+    client.post(url("interest", offer.pk), {"message": "Keen to join."})
+    request = MeetingRequest.objects.get()
+    services.accept_request(request.pk, by=hidden, slot=SlotFactory(event=event))
+    html = client.get(reverse("meetings:request_detail", args=["ecc", request.pk])).content
+    assert "Hanna Hidden" in html.decode()

@@ -189,6 +189,7 @@ def my_meetings(event: Event, person: Person) -> dict:
     for request in requests:
         request.other = request.recipient if request.sender_id == person.pk else request.sender
         (incoming if answerer_id(request) == person.pk else outgoing).append(request)
+    _hide_unlisted_authors(event, person, requests)
     if incoming:
         slots = bookable_slots(event)
         busy = busy_slots_by_person(event, [person.pk, *(r.other.pk for r in incoming)])
@@ -236,7 +237,34 @@ def request_for(event: Event, person: Person, pk: int) -> MeetingRequest | None:
     )
     if request is not None:
         request.other = request.recipient if request.sender_id == person.pk else request.sender
+        _hide_unlisted_authors(event, person, [request])
     return request
+
+
+def _hide_unlisted_authors(event: Event, person: Person, requests: list) -> None:
+    """Sets `other_hidden` on requests `person` sent, while pending, to the author of a
+    marketplace offer who is not in the directory: until they accept, the sender knows them only
+    as the offer's author (the marketplace shows no name for them either). One query at most."""
+    candidates = [
+        r
+        for r in requests
+        if r.sender_id == person.pk
+        and r.offer_id is not None
+        and r.status == MeetingRequest.Status.PENDING
+    ]
+    for request in requests:
+        request.other_hidden = False
+    if not candidates:
+        return
+    listed = set(
+        Registration.objects.filter(
+            event=event,
+            person__in=[r.recipient_id for r in candidates],
+            directory_consent_at__isnull=False,
+        ).values_list("person_id", flat=True)
+    )
+    for request in candidates:
+        request.other_hidden = request.recipient_id not in listed
 
 
 # --- figures ----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from clustermeet.networking import meeting_ical
 from clustermeet.networking.models import Meeting, MeetingRequest
+from clustermeet.people.models import Registration
 
 MEETING_SUBJECTS = {
     "scheduled": "Meeting with {other} at {event}",
@@ -103,7 +104,7 @@ def send_request_email(request_id: int, kind: str) -> None:
     if kind not in REQUEST_SUBJECTS:
         raise ValueError(f"unknown request e-mail {kind!r}")
     request = MeetingRequest.objects.select_related(
-        "event", "sender__organisation", "recipient__organisation"
+        "event", "sender__organisation", "recipient__organisation", "offer"
     ).get(pk=request_id)
     to = REQUEST_TO[kind]
     if to is None:
@@ -116,6 +117,16 @@ def send_request_email(request_id: int, kind: str) -> None:
     person = request.sender if to == "sender" else request.recipient
     other = request.recipient if to == "sender" else request.sender
     event = request.event
+    # An offer's author who is not in the directory stays anonymous until they accept.
+    anonymous = (
+        to == "sender"
+        and kind != "accepted"
+        and request.offer_id is not None
+        and not Registration.objects.filter(
+            event=event, person=other, directory_consent_at__isnull=False
+        ).exists()
+    )
+    other_name = f"The author of “{request.offer.title}”" if anonymous else other.full_name
     with timezone.override(event.tz):
         context = {
             "kind": kind,
@@ -123,13 +134,14 @@ def send_request_email(request_id: int, kind: str) -> None:
             "request": request,
             "person": person,
             "other": other,
+            "other_name": other_name,
             "slots": list(request.proposed_slots.order_by("starts_at")),
             "request_url": settings.SITE_URL
             + reverse("meetings:request_detail", args=[event.slug, request.pk]),
             "meetings_url": settings.SITE_URL + reverse("meetings:my_meetings", args=[event.slug]),
         }
         body = render_to_string("emails/meeting_request.txt", context)
-    subject = REQUEST_SUBJECTS[kind].format(other=other.full_name, event=event.name)
+    subject = REQUEST_SUBJECTS[kind].format(other=other_name, event=event.name)
     EmailMessage(subject, body, None, [person.email]).send()
 
 
