@@ -26,11 +26,10 @@ import threading
 import time
 from collections.abc import Callable, Hashable
 
-from asgiref.sync import async_to_sync
-from channels.db import database_sync_to_async
+from asgiref.sync import async_to_sync, sync_to_async
 from channels.layers import get_channel_layer
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +150,10 @@ class Coalescer:
         self._pending.discard(key)
         self._last_flush[key] = time.monotonic()
         builder, arg = key
-        texts = await database_sync_to_async(_build_texts)(builder, arg)
+        # Not in the database thread that serves the consumers: under load that thread has a
+        # queue of votes, and results must not wait behind it. A pool thread reads what is
+        # committed (the flush runs after commit) on a connection of its own.
+        texts = await sync_to_async(_build_texts_in_pool, thread_sensitive=False)(builder, arg)
         await send_group_texts(texts)
         if len(self._last_flush) > 10_000:
             cutoff = time.monotonic() - 60
@@ -160,6 +162,15 @@ class Coalescer:
 
 def _build_texts(builder: Builder, arg) -> list[tuple[str, str]]:
     return [(group, encode(message)) for group, message in builder(arg)]
+
+
+def _build_texts_in_pool(builder: Builder, arg) -> list[tuple[str, str]]:
+    """`_build_texts` in a pool thread, which closes its connection afterwards (a pool thread
+    may end with its event loop; a flush every 0.4 s makes reconnecting cheap enough)."""
+    try:
+        return _build_texts(builder, arg)
+    finally:
+        connections.close_all()
 
 
 coalescer = Coalescer(lease_url=settings.REDIS_URL or None)
