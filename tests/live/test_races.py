@@ -8,10 +8,8 @@ is skipped on SQLite and runs in the PostgreSQL pass of `make test`.
 
 import threading
 from collections import Counter
-from collections.abc import Callable
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from clustermeet.live import messages, services
@@ -19,50 +17,15 @@ from clustermeet.live.models import Ballot, LiveSettings, Poll, PollOption, Ques
 from clustermeet.people.models import Person, Registration
 from clustermeet.programme.models import Session
 from tests.factories import EventFactory, SessionFactory
+from tests.harness.races import JOIN_TIMEOUT, POSTGRES_ONLY, run_together
 
 pytestmark = [
     # serialized_rollback: the flush after each test keeps the migrations' reference data.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.postgres_only,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="real races need PostgreSQL row locks and concurrent writers "
-        "(SQLite serialises writers); run: python -m tests.harness.postgres -- pytest",
-    ),
+    *POSTGRES_ONLY,
 ]
 
 THREADS = 50
-JOIN_TIMEOUT = 120  # seconds; a deadlock fails the test instead of hanging the run
-
-
-def run_together(parties: int, work: Callable[[int, threading.Barrier], list]) -> list[list]:
-    """Run work(i, barrier) in `parties` threads and return their results in thread order.
-    Each thread uses its own database connection (Django's are per thread) and closes it at the
-    end, so the test database can be flushed and dropped afterwards."""
-    barrier = threading.Barrier(parties, timeout=JOIN_TIMEOUT)
-    results: list[list] = [[] for _ in range(parties)]
-    errors: list[BaseException] = []
-
-    def target(i: int) -> None:
-        try:
-            results[i] = work(i, barrier)
-        except BaseException as error:
-            errors.append(error)
-            barrier.abort()
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=target, args=(i,), name=f"racer-{i}") for i in range(parties)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(JOIN_TIMEOUT)
-    assert not [t.name for t in threads if t.is_alive()], "threads still running: deadlock?"
-    if errors:
-        raise errors[0]
-    return results
 
 
 def attempt(poll_id: int, voter: Person, answer: dict) -> tuple:
@@ -142,7 +105,7 @@ def test_one_ballot_per_voter_under_50_concurrent_connections(room):
             out.append(attempt(poll.pk, voter_of(i, round), {"choice": options[(i + round) % 3]}))
         return out
 
-    outcomes = [o for thread in run_together(THREADS, work) for o in thread]
+    outcomes = [o for thread in run_together(THREADS, work, own_barrier=True) for o in thread]
 
     acks = [o for o in outcomes if o[0] == "ack"]
     refusals = [o for o in outcomes if o[0] == "refused"]
@@ -192,7 +155,7 @@ def test_changing_votes_race_each_voter_counted_once(room):
             out.append(attempt(poll.pk, voter_of(i, round), {"choice": options[(i + round) % 3]}))
         return out
 
-    outcomes = [o for thread in run_together(THREADS, work) for o in thread]
+    outcomes = [o for thread in run_together(THREADS, work, own_barrier=True) for o in thread]
 
     assert [o for o in outcomes if o[0] != "ack"] == []
     assert len(outcomes) == 3 * THREADS
@@ -243,7 +206,7 @@ def test_concurrent_upvotes_one_per_person(room):
                 out.append(("ok", person.pk))
         return out
 
-    outcomes = [o for thread in run_together(THREADS, work) for o in thread]
+    outcomes = [o for thread in run_together(THREADS, work, own_barrier=True) for o in thread]
 
     oks = sorted(o[1] for o in outcomes if o[0] == "ok")
     assert oks == sorted(p.pk for p in people)
@@ -292,7 +255,7 @@ def test_votes_racing_with_close(room):
         out.append(("late", vote(late[i], {"choice": options[i % 3]})))
         return out
 
-    results = run_together(THREADS + 1, work)
+    results = run_together(THREADS + 1, work, own_barrier=True)
     [(_, close_version)] = results[THREADS]
     outcomes = [o for thread in results[:THREADS] for o in thread]
 

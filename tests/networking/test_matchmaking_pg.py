@@ -7,12 +7,10 @@ unplaced; the booking raises NetworkingError), and nothing else fails.
 SQLite serialises every writer on one file lock, so these races cannot happen there: the module
 is skipped on SQLite and runs in the PostgreSQL pass of `make test`."""
 
-import threading
 import time
 from collections import Counter
 
 import pytest
-from django.db import connection
 
 from clustermeet.events.models import Event
 from clustermeet.networking import matchmaking, services
@@ -23,6 +21,7 @@ from clustermeet.networking.models import (
     MeetingRequest,
 )
 from tests.factories import EventFactory
+from tests.harness.races import POSTGRES_ONLY, run_together
 from tests.networking.factories import (
     MatchmakingFactory,
     MeetingRequestFactory,
@@ -36,12 +35,7 @@ from tests.networking.factories import (
 pytestmark = [
     # serialized_rollback: the flush after each test keeps the migrations' reference data.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.postgres_only,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="real races need PostgreSQL row locks and concurrent writers "
-        "(SQLite serialises writers); run: python -m tests.harness.postgres -- pytest",
-    ),
+    *POSTGRES_ONLY,
 ]
 
 ROUNDS = 6
@@ -53,34 +47,15 @@ def delays(n: int) -> tuple[float, float]:
     return (0.0, 0.0) if n % 2 == 0 else (0.0, 0.05)
 
 
-JOIN_TIMEOUT = 120  # seconds; a deadlock fails the test instead of hanging the run
-
-
 def race(*works, delays=(0.0, 0.0)):
     """Run each work() in its own thread, released together (then each waits its delay: the
     rounds vary who tends to go first); return their results in order."""
-    barrier = threading.Barrier(len(works), timeout=JOIN_TIMEOUT)
-    results: list = [None] * len(works)
-    errors: list[BaseException] = []
 
-    def target(i, work):
-        try:
-            barrier.wait()
-            time.sleep(delays[i])
-            results[i] = work()
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connection.close()
+    def work(i: int):
+        time.sleep(delays[i])
+        return works[i]()
 
-    threads = [threading.Thread(target=target, args=(i, w)) for i, w in enumerate(works)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(JOIN_TIMEOUT)
-    assert not [t.name for t in threads if t.is_alive()], "threads still running: deadlock?"
-    assert errors == []
-    return results
+    return run_together(len(works), work)
 
 
 def published_board(n):

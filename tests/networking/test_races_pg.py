@@ -6,19 +6,18 @@ SQLite serialises every writer on one file lock, so these races cannot happen th
 is skipped on SQLite and runs in the PostgreSQL pass of `make test`."""
 
 import datetime as dt
-import threading
 from collections import Counter
 from collections.abc import Callable
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.utils import timezone
 
 from clustermeet.events.models import Event
 from clustermeet.networking import services
 from clustermeet.networking.models import Meeting, MeetingParticipant, MeetingRequest
 from tests.factories import EventFactory
+from tests.harness.races import POSTGRES_ONLY, run_together
 from tests.networking.factories import (
     MeetingRequestFactory,
     MeetingTableFactory,
@@ -30,44 +29,8 @@ from tests.networking.factories import (
 pytestmark = [
     # serialized_rollback: the flush after each test keeps the migrations' reference data.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.postgres_only,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="real races need PostgreSQL row locks and concurrent writers "
-        "(SQLite serialises writers); run: python -m tests.harness.postgres -- pytest",
-    ),
+    *POSTGRES_ONLY,
 ]
-
-JOIN_TIMEOUT = 120  # seconds; a deadlock fails the test instead of hanging the run
-
-
-def run_together(parties: int, work: Callable[[int], object]) -> list:
-    """Run work(i) in `parties` threads released together; their results in thread order.
-    Each thread closes its own connection at the end so the test database can be flushed."""
-    barrier = threading.Barrier(parties, timeout=JOIN_TIMEOUT)
-    results: list = [None] * parties
-    errors: list[BaseException] = []
-
-    def target(i: int) -> None:
-        try:
-            barrier.wait()
-            results[i] = work(i)
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=target, args=(i,), name=f"racer-{i}") for i in range(parties)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(JOIN_TIMEOUT)
-    assert not [t.name for t in threads if t.is_alive()], "threads still running: deadlock?"
-    if errors:
-        raise errors[0]
-    return results
 
 
 def outcome(call: Callable[[], Meeting]) -> tuple:
