@@ -23,16 +23,13 @@ from clustermeet.jsoncli import InputError
 from clustermeet.people.models import Person, Registration
 from clustermeet.programme.models import Session
 from clustermeet.realtime import broadcast
+from clustermeet.refusal import Refused
 
 MAX_NOTE_LENGTH = 10_000
 
 
-class CafeError(Exception):
+class CafeError(Refused):
     """A refused action; `code` is machine-readable, the message is shown to the user."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
 
 
 # --- authoring --------------------------------------------------------------------------------

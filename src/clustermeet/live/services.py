@@ -14,17 +14,14 @@ from clustermeet.live.models import Ballot, Poll, Question, Upvote
 from clustermeet.people.models import Person
 from clustermeet.programme.models import Session
 from clustermeet.realtime import broadcast
+from clustermeet.refusal import Refused
 
 QUIZ_BASE_POINTS = 500
 QUIZ_SPEED_POINTS = 500
 
 
-class LiveError(Exception):
+class LiveError(Refused):
     """A refused action; `code` is machine-readable, the message is shown to the user."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True)

@@ -26,18 +26,15 @@ from clustermeet.events.queries import can_manage, is_approved_participant
 from clustermeet.networking import services as networking
 from clustermeet.networking.models import Interest, MeetingRequest, Offer
 from clustermeet.people.models import OrganisationType, Person, Registration
+from clustermeet.refusal import Refused
 
 MAX_TITLE_LENGTH = 200
 MAX_DESCRIPTION_LENGTH = 10_000
 MAX_MESSAGE_LENGTH = 2_000
 
 
-class MarketplaceError(Exception):
+class MarketplaceError(Refused):
     """A refused action; `code` is machine-readable, the message is shown to the user."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass

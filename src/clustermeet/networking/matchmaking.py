@@ -43,18 +43,15 @@ from clustermeet.networking import scheduling
 from clustermeet.networking.matchmaking_board import Board, Row, rows_of, uses_tables
 from clustermeet.networking.models import Matchmaking, Meeting, MeetingParticipant, Slot
 from clustermeet.people.models import Person
+from clustermeet.refusal import Refused
 
 MAX_TIME_LIMIT_S = 600
 MAX_MEETINGS_PER_PERSON = 100
 STALE_RUN_MARGIN_S = 300  # a claimed run older than its time limit plus this is abandoned
 
 
-class MatchmakingError(Exception):
+class MatchmakingError(Refused):
     """A refused action; `code` is machine-readable, the message is shown to the organiser."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
 
 
 # --- configuration ----------------------------------------------------------------------------

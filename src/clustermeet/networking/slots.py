@@ -20,6 +20,7 @@ from django.db.models import Max
 
 from clustermeet.events.models import Event
 from clustermeet.networking.models import Meeting, MeetingParticipant, MeetingTable, Slot
+from clustermeet.refusal import Refused
 
 MIN_SLOT_MINUTES = 5
 MAX_SLOT_MINUTES = 240
@@ -28,12 +29,8 @@ MAX_TABLES_AT_ONCE = 500
 BREAK_LABEL = "Break"
 
 
-class SlotError(Exception):
+class SlotError(Refused):
     """A refused authoring action; `code` is machine-readable, the message is for the user."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from clustermeet.programme.queries import visible_sessions
 from clustermeet.realtime import protocol
 from clustermeet.realtime.broadcast import coalescer, encode
 from clustermeet.realtime.fanout import groups
+from clustermeet.refusal import Refused
 
 ROOM_TOKEN_SALT = "clustermeet.realtime.room-token"
 TOO_SLOW = 4008  # close code: the client stopped reading; it reconnects and gets a snapshot
@@ -112,7 +113,7 @@ class EventConsumer(AsyncWebsocketConsumer):
             data = await handler(message.data)
         except Forbidden:
             data = ("error", {"code": "forbidden", "message": "You may not do this."})
-        except (services.LiveError, cafe_services.CafeError) as error:
+        except Refused as error:  # a live or café service said no
             data = ("error", {"code": error.code, "message": str(error)})
         kind, payload = data
         await self._send(protocol.reply(kind, message.id, payload))
