@@ -11,7 +11,7 @@ Only approved participants and organisers open them (others get a 403 page sayin
 of an invitation-only event a 404); only approved participants post and express interest.
 """
 
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
@@ -148,19 +148,10 @@ def offer_new(request, event_slug: str):
     if not participant:
         raise PermissionDenied("Only approved participants of the event publish offers.")
     form = OfferForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                offer = marketplace.create_offer(event, request.user, form.offer_data())
-            except marketplace.MarketplaceError as error:
-                form.add_error(None, str(error))
-            else:
-                flash.success(request, "Your offer is published on the marketplace.")
-                return redirect("marketplace:offer", event_slug=event.slug, pk=offer.pk)
-        status = 400
-    context = {"event": event, "nav": "marketplace", "form": form, "offer": None}
-    return render(request, "networking/marketplace/form.html", context, status=status)
+    save = partial(marketplace.create_offer, event, request.user)
+    return _offer_form(
+        request, event, form, None, save, "Your offer is published on the marketplace."
+    )
 
 
 @_gated
@@ -170,16 +161,23 @@ def offer_edit(request, event_slug: str, pk: int):
     if not marketplace.may_edit(request.user, offer):
         raise PermissionDenied("Only the author edits an offer.")
     form = OfferForm(request.POST) if request.method == "POST" else OfferForm.for_offer(offer)
+    save = partial(marketplace.update_offer, offer, by=request.user)
+    return _offer_form(request, event, form, offer, save, "Your offer is updated.")
+
+
+def _offer_form(request, event, form, offer, save, done: str):
+    """The offer form page: on a valid POST `save(data)` writes the offer (new or edited) and
+    the author goes to its page; bad input or a refusal shows the form again (400)."""
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                marketplace.update_offer(offer, by=request.user, data=form.offer_data())
+                saved = save(data=form.offer_data())
             except marketplace.MarketplaceError as error:
                 form.add_error(None, str(error))
             else:
-                flash.success(request, "Your offer is updated.")
-                return redirect("marketplace:offer", event_slug=event.slug, pk=offer.pk)
+                flash.success(request, done)
+                return redirect("marketplace:offer", event_slug=event.slug, pk=saved.pk)
         status = 400
     context = {"event": event, "nav": "marketplace", "form": form, "offer": offer}
     return render(request, "networking/marketplace/form.html", context, status=status)

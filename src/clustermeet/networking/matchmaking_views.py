@@ -81,14 +81,19 @@ def slots_page(request, event_slug: str):
 @login_required
 @require_POST
 def slot_delete(request, event_slug: str, pk: int):
+    return _delete(request, event_slug, slots.delete_slot, pk, "Slot")
+
+
+def _delete(request, event_slug: str, delete, pk: int, what: str):
+    """Delete a slot or a table; its draft meetings go back to unplaced."""
     event = _organiser_event(request, event_slug)
     try:
-        unplaced = slots.delete_slot(event, pk)
+        unplaced = delete(event, pk)
     except slots.SlotError as error:
         flash.error(request, str(error))
     else:
         note = f" {unplaced} draft meeting(s) went back to unplaced." if unplaced else ""
-        flash.success(request, "Slot deleted." + note)
+        flash.success(request, f"{what} deleted." + note)
     return _back(event, "slots")
 
 
@@ -121,15 +126,7 @@ def _errors(form) -> str:
 @login_required
 @require_POST
 def table_delete(request, event_slug: str, pk: int):
-    event = _organiser_event(request, event_slug)
-    try:
-        unplaced = slots.delete_table(event, pk)
-    except slots.SlotError as error:
-        flash.error(request, str(error))
-    else:
-        note = f" {unplaced} draft meeting(s) went back to unplaced." if unplaced else ""
-        flash.success(request, "Table deleted." + note)
-    return _back(event, "slots")
+    return _delete(request, event_slug, slots.delete_table, pk, "Table")
 
 
 # --- matchmaking ------------------------------------------------------------------------------

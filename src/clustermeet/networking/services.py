@@ -33,17 +33,14 @@ from clustermeet.networking.models import (
 )
 from clustermeet.networking.queries import answerer_id, is_reachable
 from clustermeet.people.models import Person
+from clustermeet.refusal import Refused
 
 MAX_MESSAGE_LENGTH = 2000
 ATTENDANCE = {MeetingParticipant.Attendance.HELD, MeetingParticipant.Attendance.NO_SHOW}
 
 
-class NetworkingError(Exception):
+class NetworkingError(Refused):
     """A refused action; `code` is machine-readable, the message is shown to the user."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
 
 
 NOT_FOUND = "No such meeting request."
@@ -198,31 +195,24 @@ def accept_request(request_id: int, *, by: Person, slot: Slot | None = None, loc
         people = [request.sender_id, request.recipient_id]
         if _active_meeting_between(event, *people):
             raise NetworkingError("already_meeting", "You already have a meeting with this person.")
-        if matchmaking_defers(event):
-            meeting = _book(
-                event=event,
-                people=people,
-                slot=None,
-                location=location or _default_location(event),
-                origin=Meeting.Origin.REQUEST,
-                status=Meeting.Status.DRAFT,
-                request=request,
-            )
-            transaction.on_commit(lambda: tasks.send_request_email.delay(request.pk, "accepted"))
-        else:
+        draft = matchmaking_defers(event)  # the organiser's scheduler places it later
+        if not draft:
             if slot is None:
                 raise NetworkingError("no_slot", "Choose a slot for the meeting.")
             if slot.starts_at <= timezone.now():
                 raise NetworkingError("past_slot", "This slot has already started.")
-            meeting = _book(
-                event=event,
-                people=people,
-                slot=slot,
-                location=location or _default_location(event),
-                origin=Meeting.Origin.REQUEST,
-                status=Meeting.Status.SCHEDULED,
-                request=request,
-            )
+        meeting = _book(
+            event=event,
+            people=people,
+            slot=None if draft else slot,
+            location=location or _default_location(event),
+            origin=Meeting.Origin.REQUEST,
+            status=Meeting.Status.DRAFT if draft else Meeting.Status.SCHEDULED,
+            request=request,
+        )
+        if draft:
+            transaction.on_commit(lambda: tasks.send_request_email.delay(request.pk, "accepted"))
+        else:
             transaction.on_commit(lambda: tasks.send_meeting_email.delay(meeting.pk, "scheduled"))
         _decide(request, MeetingRequest.Status.ACCEPTED)
     return meeting

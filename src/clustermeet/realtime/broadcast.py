@@ -115,8 +115,7 @@ class Coalescer:
         """Mark (builder, arg) dirty. Safe from any thread."""
         loop = self._live_loop()
         if loop is None:
-            texts = [(group, encode(message)) for group, message in builder(arg)]
-            async_to_sync(send_group_texts)(texts)
+            async_to_sync(send_group_texts)(_build_texts(builder, arg))
             return
         if threading.get_ident() == self._loop_thread:
             contextvars.Context().run(self._schedule, (builder, arg))

@@ -325,31 +325,10 @@ def _matchmaking(writer: DemoWriter, event, data: SyntheticData, ids: list[int])
     slot_of = {int(a.meeting): slot_by_pk[a.slot] for a in result.assignments}
     placed = [(a, b, slot_of.get(n)) for n, (a, b) in enumerate(accepted)]
 
+    outcomes = [(a, b, "accepted") for a, b in accepted] + [(a, b, "declined") for a, b in declined]
     requests = MeetingRequest.objects.bulk_create(
-        [
-            _request(
-                event,
-                a,
-                b,
-                "accepted",
-                opened + dt.timedelta(hours=rng.randint(0, 300)),
-                rng,
-                names,
-            )
-            for a, b in accepted
-        ]
-        + [
-            _request(
-                event,
-                a,
-                b,
-                "declined",
-                opened + dt.timedelta(hours=rng.randint(0, 300)),
-                rng,
-                names,
-            )
-            for a, b in declined
-        ]
+        _request(event, a, b, status, opened + dt.timedelta(hours=rng.randint(0, 300)), rng, names)
+        for a, b, status in outcomes
     )
     writer.created["meeting requests"] += len(requests)
     _write_meetings(
