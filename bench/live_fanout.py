@@ -61,7 +61,6 @@ import secrets
 import shlex
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -221,48 +220,24 @@ def django_command(env: dict, *argv: str) -> str:
 
 @contextlib.contextmanager
 def uvicorn_workers(count: int, env: dict, folder: Path, deflate: bool):
-    from tests.harness.process import free_port  # the repository root is on sys.path by now
+    """The server's worker processes (tests.harness.uvicorn); their ports and pids. Their logs'
+    tails are printed when they stop."""
+    from tests.harness.process import HarnessError  # the repository root is on sys.path by now
+    from tests.harness.uvicorn import uvicorn_workers as start
 
-    processes, ports, logs = [], [], []
+    args = ["--log-level", "warning", "--backlog", "4096"]
+    args += ["--ws-per-message-deflate", "true" if deflate else "false"]
+    workers = []
     try:
-        for n in range(count):
-            port = free_port()
-            path = folder / f"worker-{n}.log"
-            out = open(path, "w")  # noqa: SIM115 (closed below)
-            logs.append((out, path))
-            argv = [sys.executable, "-m", "uvicorn", "clustermeet.asgi:application"]
-            argv += ["--host", HOST, "--port", str(port), "--lifespan", "off"]
-            argv += ["--no-access-log", "--log-level", "warning", "--backlog", "4096"]
-            argv += ["--ws-per-message-deflate", "true" if deflate else "false"]
-            processes.append(
-                subprocess.Popen(argv, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-            )
-            ports.append(port)
-        deadline = time.monotonic() + 60
-        for process, port, (_, path) in zip(processes, ports, logs, strict=True):
-            while True:
-                if process.poll() is not None:
-                    raise SystemExit(f"live_fanout: worker exited:\n{path.read_text()}")
-                with contextlib.suppress(OSError), socket.create_connection((HOST, port), 0.2):
-                    break
-                if time.monotonic() > deadline:
-                    raise SystemExit(f"live_fanout: worker on {port} did not start")
-                time.sleep(0.05)
-        yield ports, [p.pid for p in processes]
+        with start(count, env, folder, args=args) as workers:
+            yield [w.port for w in workers], [w.pid for w in workers]
+    except HarnessError as error:
+        raise SystemExit(f"live_fanout: {error}") from None
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=15)
-        for out, path in logs:
-            out.close()
-            text = path.read_text(errors="replace").strip()
+        for worker in workers:
+            text = worker.log.read_text(errors="replace").strip()
             if text:
-                log(f"{path.name}:", text[-3000:])
+                log(f"{worker.log.name}:", text[-3000:])
 
 
 def cpu_seconds(pid: int) -> float:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.harness.process import free_port
+from tests.harness.uvicorn import uvicorn_workers
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -191,12 +192,6 @@ class AsgiServer:
 def asgi_server(transactional_db, tmp_path):
     """uvicorn serving clustermeet.asgi (HTTP and websockets) on the test database; stopped
     at teardown, before the database is flushed."""
-    import subprocess
-    import sys
-    import time
-    import urllib.error
-    import urllib.request
-
     from django.conf import settings
     from django.db import connection
 
@@ -211,39 +206,9 @@ def asgi_server(transactional_db, tmp_path):
         DJANGO_SETTINGS_MODULE="clustermeet.settings",
     )
     env.pop("REDIS_URL", None)  # one process: the in-memory channel layer is enough
-    log = tmp_path / "uvicorn.log"
-    command = [sys.executable, "-m", "uvicorn", "clustermeet.asgi:application"]
-    command += ["--host", "127.0.0.1", "--port", str(port), "--lifespan", "off"]
-    command += ["--log-level", "warning", "--no-access-log"]
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            command,
-            cwd=Path(__file__).resolve().parents[2],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if server.poll() is not None:
-                pytest.fail(f"uvicorn exited with {server.returncode}:\n{log.read_text()}")
-            try:
-                urllib.request.urlopen(f"{url}/j/----/", timeout=1)
-            except urllib.error.HTTPError:
-                break  # 404: the server answers
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"uvicorn did not answer within 30 s:\n{log.read_text()}")
-                time.sleep(0.1)
-        yield AsgiServer(url, log)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    args = ["--log-level", "warning"]
+    with uvicorn_workers(1, env, tmp_path, args=args, ports=[port]) as (worker,):
+        yield AsgiServer(url, worker.log)
 
 
 def session_cookie(person, url: str) -> dict:

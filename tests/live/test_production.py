@@ -11,11 +11,6 @@ import asyncio
 import contextlib
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 
 import pytest
 from django.conf import settings
@@ -25,8 +20,8 @@ from websockets.asyncio.client import connect
 from clustermeet.live import services
 from clustermeet.live.models import Ballot, LiveSettings, Poll, PollOption
 from tests.factories import EventFactory, RegistrationFactory, SessionFactory
-from tests.harness.process import free_port
 from tests.harness.redis import running_redis
+from tests.harness.uvicorn import uvicorn_workers
 from tests.live.conftest import session_cookie
 
 pytestmark = [
@@ -51,50 +46,6 @@ def database_url() -> str:
     db = connection.settings_dict
     password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-
-
-@contextlib.contextmanager
-def uvicorn_workers(count: int, env: dict[str, str], log_dir) -> Iterator[list[int]]:
-    """Start `count` uvicorn processes serving clustermeet.asgi on their own ports, wait until
-    they accept connections, yield the ports; always stop them."""
-    processes: list[subprocess.Popen] = []
-    logs = []
-    try:
-        ports = []
-        for n in range(count):
-            port = free_port()
-            path = log_dir / f"worker-{n}.log"
-            log = open(path, "w")  # noqa: SIM115 (closed below)
-            logs.append((log, path))
-            argv = [sys.executable, "-m", "uvicorn", "clustermeet.asgi:application"]
-            argv += ["--host", HOST, "--port", str(port), "--lifespan", "off", "--no-access-log"]
-            processes.append(
-                subprocess.Popen(
-                    argv, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT
-                )
-            )
-            ports.append(port)
-        deadline = time.monotonic() + START_TIMEOUT
-        for process, port, (_, path) in zip(processes, ports, logs, strict=True):
-            while True:
-                if process.poll() is not None:
-                    pytest.fail(f"worker on port {port} exited:\n{path.read_text()}")
-                with contextlib.suppress(OSError), socket.create_connection((HOST, port), 0.2):
-                    break
-                assert time.monotonic() < deadline, f"worker on port {port} did not start"
-                time.sleep(0.05)
-        yield ports
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
-        for log, _ in logs:
-            log.close()
 
 
 class WsClient:
@@ -219,8 +170,8 @@ def test_a_vote_through_one_worker_reaches_clients_of_the_other(stage, tmp_path)
             "CLUSTERMEET_SECRET_KEY": settings.SECRET_KEY,
             "CLUSTERMEET_ALLOWED_HOSTS": HOST,
         }
-        with uvicorn_workers(2, env, tmp_path) as (port_a, port_b):
-            asyncio.run(scenario(port_a, port_b))
+        with uvicorn_workers(2, env, tmp_path, start_timeout=START_TIMEOUT) as (a, b):
+            asyncio.run(scenario(a.port, b.port))
 
     answers = Ballot.objects.filter(poll_id=poll).values_list("answer", flat=True)
     assert sorted(answer["choice"] for answer in answers) == [options[0], options[2]]
