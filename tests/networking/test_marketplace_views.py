@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from clustermeet.events.models import Ecosystem, Event
-from clustermeet.networking import marketplace_views
+from clustermeet.networking import marketplace_views, services
 from clustermeet.networking.models import Interest, MeetingRequest, Offer
 from clustermeet.people.models import Invitation, OrganisationType
 from tests.factories import EventFactory, OrganisationFactory, PersonFactory, RegistrationFactory
@@ -479,11 +479,10 @@ def test_interest_dates_are_shown_in_the_event_time_zone(client, me, offer):
     assert "You expressed interest on 10 November 2020" in html  # 00:30 in Brussels
 
 
-def test_an_unlisted_author_stays_anonymous_to_the_interested_until_they_accept(
-    client, event, me, mailoutbox, django_capture_on_commit_callbacks
-):
-    from clustermeet.networking import services
-
+@pytest.fixture
+def interest_in_unlisted_author(client, event, me):
+    """Mia expressed interest in the offer of Hanna, who is not in the directory: Hanna and the
+    meeting request it opened."""
     hidden = RegistrationFactory(
         event=event,
         person=PersonFactory(first_name="Hanna", last_name="Hidden", slug="hanna-hidden"),
@@ -491,7 +490,13 @@ def test_an_unlisted_author_stays_anonymous_to_the_interested_until_they_accept(
     offer = OfferFactory(event=event, author=hidden, title="Quiet offer")
     client.force_login(me)
     client.post(url("interest", offer.pk), {"message": "Keen to join."})
-    request = MeetingRequest.objects.get()
+    return hidden, MeetingRequest.objects.get()
+
+
+def test_an_unlisted_author_stays_anonymous_to_the_interested_until_they_accept(
+    client, me, interest_in_unlisted_author, mailoutbox, django_capture_on_commit_callbacks
+):
+    hidden, request = interest_in_unlisted_author
     pages = [
         reverse("meetings:my_meetings", args=["ecc"]),
         reverse("meetings:request_detail", args=["ecc", request.pk]),
@@ -510,17 +515,8 @@ def test_an_unlisted_author_stays_anonymous_to_the_interested_until_they_accept(
     assert "Hanna" not in declined.body
 
 
-def test_an_unlisted_author_who_accepts_is_named(client, event, me):
-    from clustermeet.networking import services
-
-    hidden = RegistrationFactory(
-        event=event,
-        person=PersonFactory(first_name="Hanna", last_name="Hidden", slug="hanna-hidden"),
-    ).person
-    offer = OfferFactory(event=event, author=hidden, title="Quiet offer")
-    client.force_login(me)
-    client.post(url("interest", offer.pk), {"message": "Keen to join."})
-    request = MeetingRequest.objects.get()
+def test_an_unlisted_author_who_accepts_is_named(client, event, interest_in_unlisted_author):
+    hidden, request = interest_in_unlisted_author
     services.accept_request(request.pk, by=hidden, slot=SlotFactory(event=event))
     html = client.get(reverse("meetings:request_detail", args=["ecc", request.pk])).content
     assert "Hanna Hidden" in html.decode()
