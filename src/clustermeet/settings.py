@@ -6,6 +6,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "clustermeet.people.middleware.PersonLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -78,6 +80,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -144,7 +147,41 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("CLUSTERMEET_FROM_EMAIL", "ClusterMeet <noreply@localhost>")
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+# The 24 official languages of the EU, each named in itself (the switcher shows them so).
+# English, German, French, Spanish, Italian, Polish and Czech are translated in full; the
+# others start from the catalogue and fall back to English string by string.
+LANGUAGES = [
+    ("bg", "български"),
+    ("cs", "čeština"),
+    ("da", "dansk"),
+    ("de", "Deutsch"),
+    ("el", "Ελληνικά"),
+    ("en", "English"),
+    ("es", "español"),
+    ("et", "eesti"),
+    ("fi", "suomi"),
+    ("fr", "français"),
+    ("ga", "Gaeilge"),
+    ("hr", "hrvatski"),
+    ("hu", "magyar"),
+    ("it", "italiano"),
+    ("lt", "lietuvių"),
+    ("lv", "latviešu"),
+    ("mt", "Malti"),
+    ("nl", "Nederlands"),
+    ("pl", "polski"),
+    ("pt", "português"),
+    ("ro", "română"),
+    ("sk", "slovenčina"),
+    ("sl", "slovenščina"),
+    ("sv", "svenska"),
+]
+# Django ships no locale data for Maltese; it needs a name for get_language_info.
+LANG_INFO["mt"] = {"bidi": False, "code": "mt", "name": "Maltese", "name_local": "Malti"}
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "clustermeet_language"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True

@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
 
 from clustermeet.live.views import short_link
+from clustermeet.people.views import set_language
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -12,6 +14,8 @@ urlpatterns = [
     path("events/<slug:event_slug>/", include("clustermeet.cafe.harvest_urls")),
     path("events/<slug:event_slug>/", include("clustermeet.programme.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.networking.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/catalog.js", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("j/<str:code>/", short_link, name="live_join"),
     path("", include("clustermeet.events.urls")),
 ]

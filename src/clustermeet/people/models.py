@@ -80,6 +80,9 @@ class Person(AbstractBaseUser, PermissionsMixin):
     offering = models.TextField(blank=True, help_text="What I can offer to others")
     looking_for = models.TextField(blank=True, help_text="What I am looking for")
     ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="people")
+    # The language of the person's pages (when they have not chosen one in this browser), their
+    # e-mails and calendar invitations. Empty: the site's default.
+    language = models.CharField(max_length=8, blank=True)
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)

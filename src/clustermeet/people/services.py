@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import CharField, Expression
 from django.db.models.functions import Upper
@@ -353,6 +354,14 @@ def cancel(registrations, by: Person | None = None) -> list[Registration]:
         [Registration.Status.PENDING, Registration.Status.APPROVED],
         "cancelled",
     )
+
+
+def set_language(person: Person, code: str) -> None:
+    """Remember the person's language for their pages, e-mails and calendar invitations."""
+    if code not in dict(settings.LANGUAGES):
+        raise ValueError(f"unknown language {code!r}")
+    Person.objects.filter(pk=person.pk).update(language=code)
+    person.language = code
 
 
 def request_login_link(email: str, next_url: str = "") -> None:

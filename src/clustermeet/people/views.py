@@ -1,5 +1,6 @@
 """Registration, log in (password or one-time link), and the person's own page."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
@@ -8,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.encoding import force_str
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.views import i18n as i18n_views
 from django.views.decorators.http import require_http_methods
 
 from clustermeet.events.queries import get_visible_event, is_invited, registration_of
@@ -110,6 +112,17 @@ def login_link(request, uidb64: str, token: str):
         "people/login_link_confirm.html",
         {"person": person, "next": _safe_next(request, "")},
     )
+
+
+@require_http_methods(["POST"])
+def set_language(request):
+    """The language switcher: Django's view sets the cookie and redirects back; a logged-in
+    person's choice is also saved on their profile (their e-mails use it)."""
+    response = i18n_views.set_language(request)
+    code = request.POST.get("language", "")
+    if request.user.is_authenticated and code in dict(settings.LANGUAGES):
+        services.set_language(request.user, code)
+    return response
 
 
 @login_required
