@@ -12,7 +12,6 @@ from clustermeet.people.services import (
     find_or_create_organisation,
     find_or_create_organisations,
     organisation_key,
-    unique_person_slug,
 )
 from tests.factories import OrganisationFactory
 
@@ -105,18 +104,6 @@ def test_many_names_are_looked_up_500_at_a_time(django_assert_num_queries):
     assert slugs[:3] == ["first0-last0", "first1-last1", "first2-last2"]
     assert slugs[7] == "first7-last7-2"
     assert slugs[-1] == "first1199-last1199"
-
-
-def test_unique_person_slug_is_one_allocation_and_remembers_it():
-    taken("anna-schmidt")
-    seen = {"anna-schmidt-2"}
-
-    first = unique_person_slug("Anna", "Schmidt", seen)
-    second = unique_person_slug("Anna", "Schmidt", seen)
-
-    assert (first, second) == ("anna-schmidt-3", "anna-schmidt-4")
-    assert seen == {"anna-schmidt-2", "anna-schmidt-3", "anna-schmidt-4"}
-    assert unique_person_slug("Lena", "Berg") == "lena-berg"
 
 
 # --- find_or_create_organisations ---------------------------------------------------------

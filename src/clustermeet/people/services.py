@@ -114,14 +114,6 @@ def allocate_person_slugs(
     return allocated
 
 
-def unique_person_slug(first_name: str, last_name: str, taken: set[str] | None = None) -> str:
-    """A free slug for one person, avoiding the slugs in `taken` too (to which it is added)."""
-    (slug,) = allocate_person_slugs([(first_name, last_name)], reserved=taken)
-    if taken is not None:
-        taken.add(slug)
-    return slug
-
-
 class _Uppercased(Expression):
     """`(UPPER(%s), UPPER(%s), ...)`: the right-hand side of an IN that compares as `name__iexact`
     does (`UPPER(name) = UPPER(%s)`), in one query. Django's `Upper(Value(name))` for each name
