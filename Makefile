@@ -43,13 +43,14 @@ serve: setup
 	$(BIN)/uvicorn clustermeet.asgi:application --host 127.0.0.1 --port $(PORT) --no-access-log
 
 lint: setup
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/python tools/check_imports.py
 	$(BIN)/clustermeet makemigrations --check --dry-run
 
 format: setup
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench tools
+	$(BIN)/ruff check --fix src tests bench tools
 
 # Every test on SQLite (the embedded default), then the database suites again on a throwaway
 # PostgreSQL 15 that the harness starts on 127.0.0.1 and removes afterwards.

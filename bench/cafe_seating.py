@@ -16,7 +16,7 @@ import json
 import random
 import time
 
-from clustermeet.cafe.seating import Person, Table, seat
+from clustermeet.cafe.seating.plan import Person, Table, seat
 
 STAKEHOLDERS = ("cluster", "public", "industry", "research", "network", "sme")
 STAKEHOLDER_WEIGHTS = (30, 15, 25, 12, 8, 10)

@@ -25,7 +25,7 @@ import random
 import sys
 from dataclasses import dataclass
 
-from clustermeet.networking.scheduling import (
+from clustermeet.networking.scheduling.solver import (
     Meeting,
     Person,
     Problem,

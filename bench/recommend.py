@@ -34,7 +34,7 @@ and the object three forms ("{m} {p}", "{p} made of {m}", "{p} from {m}").
   ecosystems from the materials named (plus a random one for 30%), countries and languages.
 
 Bank. Written for this benchmark, not taken from the engine's concept list (CONCEPTS in
-src/clustermeet/networking/matching_text.py); the two share only the ordinary vocabulary of the
+src/clustermeet/networking/matching/text.py); the two share only the ordinary vocabulary of the
 field. The paraphrases of a part keep its key term in another form — inflection, word order,
 companion words, spelling ("supply of" / "supplies" / "supplying"; "recycled aluminium" /
 "secondary aluminium" / "aluminium scrap"); a few share only part of a multi-word term
@@ -53,8 +53,8 @@ import runpy
 import time
 from pathlib import Path
 
-from clustermeet.networking.matching import Profile, recommend
-from clustermeet.networking.matching_text import TfidfEngine
+from clustermeet.networking.matching.ranking import Profile, recommend
+from clustermeet.networking.matching.text import TfidfEngine
 
 
 def _bank(text: str) -> tuple:
@@ -537,7 +537,7 @@ def generate(profiles: int = 10_000, planted: int = 400, seed: int = 1):
 
 
 def demo_phrases(engine: str) -> dict:
-    """The demo's phrase bank (src/clustermeet/events/demo/phrases.py, written for the demo by
+    """The demo's phrase bank (src/clustermeet/demo/phrases.py, written for the demo by
     someone else): each ecosystem's n-th need mirrors its n-th offer in other words, often pure
     synonyms ("circular textile materials" / "recycled fibre supply"). One person per need and
     one per offer, no ecosystems: how often is the mirrored offer first, or in the top 3?"""

@@ -37,7 +37,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def demo(django_db_setup, django_db_blocker):
     """The demo, loaded once per test module inside a transaction rolled back at its end;
     the value is what `load_demo` reports it created."""
-    from clustermeet.events.demo.loader import load_demo
+    from clustermeet.demo.loader import load_demo
 
     with django_db_blocker.unblock():
         outer = transaction.atomic()

@@ -14,7 +14,7 @@ app.autodiscover_tasks()
 # Periodic jobs, run by `celery beat` (which needs a broker).
 app.conf.beat_schedule = {
     "networking-meeting-reminders": {
-        "task": "clustermeet.networking.tasks.send_meeting_reminders",
+        "task": "clustermeet.networking.meetings.reminders.send_meeting_reminders",
         "schedule": 60.0,
         "kwargs": {"minutes": 15},
     },

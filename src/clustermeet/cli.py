@@ -8,9 +8,9 @@ import sys
 
 # Offline commands: pure modules with a `main(argv) -> int`, no database, no settings.
 OFFLINE_COMMANDS = {
-    "seat-cafe": "clustermeet.cafe.seating_cli",
-    "schedule-meetings": "clustermeet.networking.scheduling_cli",
-    "recommend": "clustermeet.networking.matching_cli",
+    "seat-cafe": "clustermeet.cafe.seating.cli",
+    "schedule-meetings": "clustermeet.networking.scheduling.cli",
+    "recommend": "clustermeet.networking.matching.cli",
 }
 
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "clustermeet.cafe",
     "clustermeet.networking",
     "clustermeet.reports",
+    "clustermeet.demo",
 ]
 
 MIDDLEWARE = [
@@ -138,8 +139,12 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 # Without a broker every task runs in the caller's process, right away.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
-# Task modules beside the apps' tasks.py (which autodiscovery finds by itself).
-CELERY_IMPORTS = ["clustermeet.networking.matchmaking_tasks"]
+# Task modules in sub-packages (autodiscovery finds only an app's own tasks.py).
+CELERY_IMPORTS = [
+    "clustermeet.networking.meetings.tasks",
+    "clustermeet.networking.meetings.reminders",
+    "clustermeet.networking.matchmaking.tasks",
+]
 
 EMAIL_BACKEND = os.environ.get(
     "CLUSTERMEET_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

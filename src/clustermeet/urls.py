@@ -11,7 +11,7 @@ urlpatterns = [
     path("events/<slug:event_slug>/", include("clustermeet.live.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.live.urls_exports")),
     path("events/<slug:event_slug>/", include("clustermeet.cafe.urls")),
-    path("events/<slug:event_slug>/", include("clustermeet.cafe.harvest_urls")),
+    path("events/<slug:event_slug>/", include("clustermeet.cafe.harvest.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.programme.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.networking.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

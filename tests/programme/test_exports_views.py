@@ -17,7 +17,7 @@ from tests.factories import (
     SessionFactory,
     SessionSpeakerFactory,
 )
-from tests.programme.test_frab import assert_valid_json, assert_valid_xml, build_ecc_2020
+from tests.programme.frab_support import assert_valid_json, assert_valid_xml
 
 PUBLIC_TITLES = [
     "Welcome and opening",
@@ -27,11 +27,6 @@ PUBLIC_TITLES = [
     "Online networking",
 ]
 EXPORTS = ["programme_ics", "schedule_xml", "schedule_json"]
-
-
-@pytest.fixture
-def ecc(db):
-    return build_ecc_2020()
 
 
 def url(name: str, event: Event, **kwargs) -> str:

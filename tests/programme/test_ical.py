@@ -2,19 +2,13 @@
 
 import datetime as dt
 
-import pytest
 from icalendar import Calendar
 
 from clustermeet.programme.ical import calendar_for
 from tests.factories import EventFactory, SessionFactory
-from tests.programme.test_frab import BASE_URL, at, build_ecc_2020, public_sessions
+from tests.programme.frab_support import BASE_URL, at, public_sessions
 
 STAMP = dt.datetime(2020, 11, 1, 8, 30, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def ecc(db):
-    return build_ecc_2020()
 
 
 def parse(body: bytes) -> Calendar:

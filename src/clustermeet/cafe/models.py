@@ -2,6 +2,7 @@
 notes each table writes per question and round (issue 4). The seating itself is computed by the
 pure module `cafe.seating`; `cafe.services` writes it here."""
 
+import hashlib
 import secrets
 from urllib.parse import quote
 
@@ -156,4 +157,30 @@ class Note(models.Model):
         return f"{self.table}, {self.round}: {self.question}"
 
 
-from clustermeet.cafe.harvest_models import ThemeLabel  # noqa: E402, F401
+def theme_key(representative: str) -> str:
+    """How a harvest theme is recognised: its question and its representative item (see
+    `cafe.harvest.themes`), so an organiser's label sticks while the notes keep the same one."""
+    return hashlib.sha256(representative.strip().casefold().encode()).hexdigest()[:40]
+
+
+class ThemeLabel(models.Model):
+    """An organiser's edit of the harvest: a theme's label, renamed by hand."""
+
+    question = models.ForeignKey(
+        "cafe.CafeQuestion", on_delete=models.CASCADE, related_name="theme_labels"
+    )
+    key = models.CharField(max_length=40, help_text="theme_key() of the representative item")
+    representative = models.TextField()
+    label = models.CharField(max_length=200)
+    updated_by = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "key"], name="one_label_per_theme")
+        ]
+
+    def __str__(self) -> str:
+        return self.label

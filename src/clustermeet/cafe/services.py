@@ -7,7 +7,7 @@ from dataclasses import asdict
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from clustermeet.cafe import messages, seating
+from clustermeet.cafe import messages
 from clustermeet.cafe.models import (
     Cafe,
     CafeQuestion,
@@ -18,6 +18,7 @@ from clustermeet.cafe.models import (
     Seat,
 )
 from clustermeet.cafe.permissions import can_write_notes, is_cafe_moderator
+from clustermeet.cafe.seating import plan as seating
 from clustermeet.events.queries import is_approved_participant
 from clustermeet.jsoncli import InputError
 from clustermeet.people.models import Person, Registration

@@ -1,9 +1,9 @@
 """Networking in the back office: slots and tables, availability, meeting requests, meetings with
 their two people and what each reported (held / no-show), the matchmaking and the marketplace.
 
-Bookings are made on the pages (they lock and check, `networking.services`); here meetings and
-requests are read-only apart from the matchmaking fields `locked` and `weight`, so the back office
-cannot double-book anyone."""
+Bookings are made on the pages (they lock and check, `networking.meetings.services`); here
+meetings and requests are read-only apart from the matchmaking fields `locked` and `weight`, so
+the back office cannot double-book anyone."""
 
 from django.contrib import admin
 from django.db.models import Prefetch

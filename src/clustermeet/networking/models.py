@@ -1,10 +1,11 @@
 """Networking (issue 5): the event's meeting slots and tables, each person's availability, meeting
 requests, meetings, the organiser's pre-arranged matchmaking and the cooperation marketplace.
 
-Thin models: every write goes through `networking.services` (meetings), `networking.matchmaking`
-(the organiser's mode) and `networking.marketplace` (offers). The database enforces the rules that
-must survive races: a person is in at most one active meeting per slot, a table holds at most one
-active meeting per slot, one open request per ordered pair, one interest per person and offer."""
+Thin models: every write goes through the services of `networking.meetings`,
+`networking.matchmaking` (the organiser's mode) and `networking.marketplace` (offers). The
+database enforces the rules that must survive races: a person is in at most one active meeting
+per slot, a table holds at most one active meeting per slot, one open request per ordered pair,
+one interest per person and offer."""
 
 import secrets
 from urllib.parse import quote

@@ -4,8 +4,8 @@ and "my meetings", the organiser's matchmaking, the marketplace."""
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("clustermeet.networking.directory_urls")),
-    path("", include("clustermeet.networking.meetings_urls")),
-    path("", include("clustermeet.networking.matchmaking_urls")),
-    path("", include("clustermeet.networking.marketplace_urls")),
+    path("", include("clustermeet.networking.directory.urls")),
+    path("", include("clustermeet.networking.meetings.urls")),
+    path("", include("clustermeet.networking.matchmaking.urls")),
+    path("", include("clustermeet.networking.marketplace.urls")),
 ]

@@ -5,7 +5,7 @@ from django.db.models import Count, Q
 
 from clustermeet.events.models import Event
 from clustermeet.live.models import Poll, Question
-from clustermeet.networking.queries import networking_figures
+from clustermeet.networking.meetings.queries import networking_figures
 from clustermeet.people.models import Registration
 from clustermeet.programme.models import Session
 
@@ -16,7 +16,7 @@ def event_stats(event: Event) -> dict:
     distinct people with any role in any of the event's sessions; live interaction: polls run
     (opened at least once: quiz questions included, drafts not), ballots cast in them, and
     questions asked in the Q&A (whatever a moderator decided); networking: meeting requests by
-    outcome and meetings (`networking.queries.networking_figures`)."""
+    outcome and meetings (`networking.meetings.queries.networking_figures`)."""
     approved = Q(status=Registration.Status.APPROVED)
     registrations = Registration.objects.filter(event=event).aggregate(
         registrations=Count("pk"),

@@ -4,7 +4,8 @@ minute, and alongside the Celery beat job)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from clustermeet.networking.services import NetworkingError, send_due_reminders
+from clustermeet.networking.meetings.reminders import send_due_reminders
+from clustermeet.networking.meetings.services import NetworkingError
 
 
 class Command(BaseCommand):

@@ -1,0 +1,48 @@
+"""The three demo logins and what the organiser and participant accounts come with."""
+
+from clustermeet.demo.speakers import ORGANISATIONS
+from clustermeet.demo.spec import OrgSpec, PersonSpec
+
+DEMO_PASSWORD = "clustermeet-demo"
+ORGANISER_EMAIL = "organiser@example.org"
+PARTICIPANT_EMAIL = "participant@example.org"
+SPEAKER_EMAIL = "speaker@example.org"  # a real speaker of 2020: speakers.PEOPLE["krystowski"]
+LOGIN_EMAILS = (ORGANISER_EMAIL, PARTICIPANT_EMAIL, SPEAKER_EMAIL)
+
+ORGANISERS_GROUP = "Organisers"
+ORGANISER_APPS = ("events", "people", "programme", "live", "cafe", "networking")
+
+ACCOUNTS: dict[str, tuple[PersonSpec, OrgSpec]] = {
+    "organiser": (
+        PersonSpec("Olivia", "Martens", "Event organiser", "eccp", "BE", email=ORGANISER_EMAIL),
+        ORGANISATIONS["eccp"],
+    ),
+    "participant": (
+        PersonSpec("Petra", "Horvat", "Project Manager", "", "HR", email=PARTICIPANT_EMAIL),
+        OrgSpec("Zagreb Textile & Fashion Cluster", "cluster", "HR", ("textiles", "retail")),
+    ),
+}
+PARTICIPANT_PROFILE = {
+    "offering": "Textile waste sorting technology and access to our member companies for pilots.",
+    "looking_for": "Recycled fibre supply and cluster partners for a joint European project.",
+    "ecosystems": ("textiles", "retail"),
+}
+PARTICIPANT_BOOKMARKS = ("keynote-ketels", "world-cafe-green", "workshop-textiles")
+
+# Invitation-only side events: who is invited (keys of speakers.PEOPLE or ACCOUNTS)
+INVITED = {
+    "ecc-2020-partnerships": (
+        "organiser",
+        "participant",
+        "campanella",
+        "verhaeghe",
+        "sanchez-escrich",
+        "venturini",
+        "udatha",
+        "pavlica",
+        "pfeil",
+    ),
+    "ecc-2020-associations": ("organiser", "novo", "acs", "nielsen", "willems", "herinek"),
+}
+# The first synthetic participants from network organisations are invited to the associations day
+INVITED_SYNTHETIC_NETWORKERS = 6

@@ -1,0 +1,117 @@
+"""Reads of the marketplace shaped for its pages: the offers of an event with filters, bylines
+(anonymous for authors without directory consent), and the interests in an offer."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.urls import reverse
+
+from clustermeet.events.models import Ecosystem, Event
+from clustermeet.networking.models import Interest, Offer
+from clustermeet.people.models import OrganisationType, Person, Registration
+
+
+def _approved(event: Event, **extra) -> QuerySet[Registration]:
+    return Registration.objects.filter(
+        event=event, person=OuterRef("author"), status=Registration.Status.APPROVED, **extra
+    )
+
+
+def offers_of(event: Event) -> QuerySet[Offer]:
+    """The event's offers whose author is still an approved participant, with what a card
+    shows: the author and organisation, directory consent (`author_listed`), tags, interests."""
+    return (
+        Offer.objects.filter(event=event)
+        .filter(Exists(_approved(event)))
+        .annotate(
+            author_listed=Exists(_approved(event, directory_consent_at__isnull=False)),
+            interest_count=Count("interests"),
+        )
+        .select_related("author", "author__organisation")
+        .prefetch_related(Prefetch("ecosystems", queryset=Ecosystem.objects.order_by("position")))
+    )
+
+
+def filter_offers(
+    offers: QuerySet[Offer],
+    *,
+    kind: str = "",
+    category: str = "",
+    ecosystem: str = "",
+    q: str = "",
+    mine=None,
+) -> QuerySet[Offer]:
+    """Active offers matching the filters (every word of `q` in the title or the description);
+    with `mine` (a person), that person's own offers, withdrawn ones included."""
+    offers = offers.filter(author=mine) if mine is not None else offers.filter(is_active=True)
+    if kind:
+        offers = offers.filter(kind=kind)
+    if category:
+        offers = offers.filter(category=category)
+    if ecosystem:
+        tagged = Offer.ecosystems.through.objects.filter(
+            offer=OuterRef("pk"), ecosystem__slug=ecosystem
+        )
+        offers = offers.filter(Exists(tagged))
+    for word in q.split():
+        offers = offers.filter(Q(title__icontains=word) | Q(description__icontains=word))
+    return offers.order_by("-created_at", "-id")
+
+
+@dataclass(frozen=True)
+class Byline:
+    """Who wrote an offer, as much as the viewer may know: `name` and `organisation` (and a
+    profile link) only when the author is listed in the directory, else `anonymous`."""
+
+    name: str = ""
+    organisation: str = ""
+    profile_url: str = ""
+    anonymous: str = ""
+    is_viewer: bool = False
+
+
+def anonymous_label(author: Person) -> str:
+    organisation = author.organisation
+    country = author.country or (organisation.country if organisation else "")
+    parts = []
+    if organisation is not None and organisation.type:
+        parts.append(OrganisationType(organisation.type).label)
+    if country:
+        parts.append(country.name)
+    return "a participant" + (" from " + ", ".join(parts) if parts else "")
+
+
+def byline(offer: Offer, viewer, event: Event) -> Byline:
+    """`offer` comes from `offers_of(event)` (it carries `author_listed`)."""
+    author = offer.author
+    is_viewer = viewer is not None and viewer.is_authenticated and author.pk == viewer.pk
+    if not offer.author_listed:
+        return Byline(anonymous=anonymous_label(author), is_viewer=is_viewer)
+    return Byline(
+        name=author.full_name,
+        organisation=author.organisation.name if author.organisation else "",
+        profile_url=reverse("directory:profile", args=[event.slug, author.slug]),
+        is_viewer=is_viewer,
+    )
+
+
+def with_bylines(offers, viewer, event: Event) -> list[Offer]:
+    offers = list(offers)
+    for offer in offers:
+        offer.byline = byline(offer, viewer, event)
+    return offers
+
+
+def interests_in(offer: Offer) -> list[Interest]:
+    """Who expressed interest (for the author and organisers), oldest first."""
+    return list(
+        offer.interests.select_related("person", "person__organisation", "request").order_by(
+            "created_at", "id"
+        )
+    )
+
+
+def interest_of(offer: Offer, person) -> Interest | None:
+    if person is None or not person.is_authenticated:
+        return None
+    return Interest.objects.filter(offer=offer, person=person).first()

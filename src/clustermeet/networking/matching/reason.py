@@ -1,0 +1,167 @@
+"""Phrases of the profiles' texts (see `ranking`): item-level similarity — the best pair of
+phrases of a looking-for and an offering text — and the short reason shown with a recommendation.
+A phrase is a sentence or a comma-separated part of a text. No Django."""
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+
+from clustermeet.networking.matching.scores import Profile
+from clustermeet.networking.matching.text import Engine
+
+MAX_CHARS = 60
+
+_SPLIT = re.compile(r"[.,;:!?\n\r\t•·|()\[\]{}\"“”]+")
+# Lead-ins that say nothing about the topic ("We are looking for ...", "We offer ...").
+_LEAD_IN = re.compile(
+    r"^(?:and |also |plus )*"
+    r"(?:(?:we|i)(?: are|'re| am|'m)? (?:also |currently |always |mainly )*"
+    r"|our (?:company|team|cluster|organisation|organization) (?:also )?)?"
+    r"(?:can )?(?:offer(?:ing|s)?|provid(?:e|es|ing)|look(?:ing|s)? for|seek(?:ing|s)?"
+    r"|search(?:ing)? for|need(?:ing|s)?|interested in|want|would like)"
+    r"(?: to (?:find|meet|get|have))?\s+",
+    re.IGNORECASE,
+)
+
+
+def phrases(text: str) -> list[str]:
+    """The phrases of a text: its sentences and comma-separated parts, without empty ones."""
+    return [p.strip() for p in _SPLIT.split(text) if p.strip()]
+
+
+@lru_cache(maxsize=65536)
+def display(phrase: str) -> str:
+    """A phrase as shown in a reason: lead-in dropped, at most about MAX_CHARS characters."""
+    shown = _LEAD_IN.sub("", phrase).strip() or phrase
+    if len(shown) > MAX_CHARS:
+        cut = shown[:MAX_CHARS].rsplit(" ", 1)[0] if " " in shown[:MAX_CHARS] else shown
+        shown = cut[:MAX_CHARS].rstrip() + "…"
+    return shown
+
+
+def _max_by_owner(products, row_owner: np.ndarray, col_owner: np.ndarray, shape) -> np.ndarray:
+    """The maximum of a phrase × phrase similarity matrix over each (row owner, column owner)
+    pair of people; 0 where they have no phrases."""
+    out = np.zeros(shape, dtype=np.float32)
+    if sp.issparse(products):
+        products = products.tocoo()
+        np.maximum.at(out, (row_owner[products.row], col_owner[products.col]), products.data)
+    else:
+        rows, cols = np.indices(products.shape)
+        np.maximum.at(out, (row_owner[rows], col_owner[cols]), products)
+    return out
+
+
+class PhraseIndex:
+    """Every phrase of every text, with its vector from the engine and its owner. Texts are
+    numbered t = side·n + i (side 0: offering, 1: looking for; i: the person's index); the
+    phrases of text t are rows starts[t]:starts[t + 1]."""
+
+    def __init__(self, engine: Engine, people: Sequence[Profile]) -> None:
+        n = self.n = len(people)
+        self.texts: list[str] = []
+        starts = np.zeros(2 * n + 1, dtype=np.intp)
+        for side, attribute in enumerate(("offering", "looking_for")):
+            for i, person in enumerate(people):
+                self.texts.extend(phrases(getattr(person, attribute)))
+                starts[side * n + i + 1] = len(self.texts)
+        self.starts = starts
+        self.owner = np.repeat(np.arange(2 * n) % n, np.diff(starts))
+        self.vectors = engine.transform(self.texts or [""])
+        offering = self.vectors[starts[0] : starts[n]]
+        looking = self.vectors[starts[n] : starts[2 * n]]
+        self._offering_t = offering.T.tocsr() if sp.issparse(offering) else offering.T
+        self._looking_t = looking.T.tocsr() if sp.issparse(looking) else looking.T
+
+    def item_similarity(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """For the people start:stop (rows) and everyone (columns): the best similarity of a
+        phrase of the row's looking-for text with a phrase of the column's offering text, and
+        of a phrase of the column's looking-for text with a phrase of the row's offering text."""
+        n, starts, owner = self.n, self.starts, self.owner
+        shape = (stop - start, n)
+        mine = slice(starts[n + start], starts[n + stop])
+        forward = _max_by_owner(
+            self.vectors[mine] @ self._offering_t,
+            owner[mine] - start,
+            owner[starts[0] : starts[n]],
+            shape,
+        )
+        mine = slice(starts[start], starts[stop])
+        backward = _max_by_owner(
+            self.vectors[mine] @ self._looking_t,
+            owner[mine] - start,
+            owner[starts[n] : starts[2 * n]],
+            shape,
+        )
+        return forward, backward
+
+
+class ReasonBuilder:
+    """Picks, for a recommended pair and the stronger direction, the phrase of each text most
+    similar to the other side's whole text."""
+
+    def __init__(self, index: PhraseIndex, people: Sequence[Profile], offering, looking) -> None:
+        self.index = index
+        self.people = people
+        self.sides = (
+            sp.vstack([offering, looking], format="csr")
+            if sp.issparse(offering)
+            else np.vstack([offering, looking])
+        )
+
+    def _best(self, own: np.ndarray, other: np.ndarray) -> np.ndarray:
+        """For each k: the index of the phrase of text own[k] most similar to text other[k]
+        (the first of equals)."""
+        starts = self.index.starts
+        counts = starts[own + 1] - starts[own]
+        segment = np.repeat(np.arange(own.size), counts)
+        phrase = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        phrase += np.repeat(starts[own], counts)
+        rows = self.index.vectors[phrase]
+        against = self.sides[np.repeat(other, counts)]
+        if sp.issparse(rows):
+            sims = np.asarray(rows.multiply(against).sum(axis=1)).ravel()
+        else:
+            sims = np.einsum("ij,ij->i", rows, against)
+        # per segment, the phrases by similarity descending, then position; take the first
+        order = np.lexsort((np.arange(sims.size), -sims, segment))
+        firsts = np.searchsorted(segment[order], np.arange(own.size))
+        return phrase[order[firsts]]
+
+    def _ecosystems(self, i: int, j: int) -> str:
+        theirs = {e.strip().casefold() for e in self.people[j].ecosystems}
+        shared = sorted(
+            {e.strip() for e in self.people[i].ecosystems if e.strip().casefold() in theirs}
+        )
+        quoted = ", ".join(f"'{e}'" for e in shared[:2])
+        return f"shares the ecosystem{'s' if len(shared) > 1 else ''} {quoted}"
+
+    def explain(
+        self, i: np.ndarray, j: np.ndarray, *, forward: np.ndarray, textual: np.ndarray
+    ) -> list[str]:
+        """Reasons for recommending j[k] to i[k] (indices into people), where forward[k] means
+        that i's looking-for text matches j's offering at least as well as the reverse, and
+        textual[k] that the texts match at all (else the reason is the shared ecosystems)."""
+        n = len(self.people)
+        reasons = [
+            "" if t else self._ecosystems(a, b)
+            for a, b, t in zip(i.tolist(), j.tolist(), textual.tolist(), strict=True)
+        ]
+        keep = np.flatnonzero(textual)
+        if keep.size == 0:
+            return reasons
+        i, j, forward = i[keep], j[keep], forward[keep]
+        mine = np.where(forward, n + i, i)  # i's looking-for text when forward, else offering
+        theirs = np.where(forward, j, n + j)
+        my_best, their_best = self._best(mine, theirs), self._best(theirs, mine)
+        texts = self.index.texts
+        for m, k in enumerate(keep.tolist()):
+            verbs = ("looks for", "offers") if forward[m] else ("offers", "looks for")
+            reasons[k] = (
+                f"{verbs[0]} '{display(texts[my_best[m]])}', {self.people[j[m]].id} "
+                f"{verbs[1]} '{display(texts[their_best[m]])}'"
+            )
+        return reasons

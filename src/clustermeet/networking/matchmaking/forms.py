@@ -1,0 +1,94 @@
+"""Forms of the organiser's matchmaking pages: a networking window of slots, tables, the
+matchmaking's settings, moving a draft meeting. They check shapes; the services check the rest."""
+
+from django import forms
+
+from clustermeet.events.models import Event
+from clustermeet.networking.matchmaking import services as matchmaking
+from clustermeet.networking.matchmaking import slots
+from clustermeet.networking.models import MeetingTable, Slot
+
+
+class SlotWindowForm(forms.Form):
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.TimeField(label="Start time", widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(label="End time", widget=forms.TimeInput(attrs={"type": "time"}))
+    minutes = forms.IntegerField(
+        label="Slot length (minutes)",
+        min_value=slots.MIN_SLOT_MINUTES,
+        max_value=slots.MAX_SLOT_MINUTES,
+        initial=30,
+    )
+    break_every = forms.IntegerField(
+        label="A break every … slots", min_value=0, required=False, help_text="0 or blank: none"
+    )
+    break_minutes = forms.IntegerField(
+        label="Break length (minutes)", min_value=0, max_value=240, required=False
+    )
+    break_times = forms.CharField(
+        label="Or breaks at", required=False, help_text="Start times, e.g. 12:00, 15:30"
+    )
+    label = forms.CharField(max_length=100, required=False, help_text="e.g. Networking window 1")
+
+    def clean_break_times(self):
+        try:
+            return slots.parse_break_times(self.cleaned_data["break_times"])
+        except slots.SlotError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def plan_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "date": data["date"],
+            "start": data["start"],
+            "end": data["end"],
+            "minutes": data["minutes"],
+            "break_every": data["break_every"] or 0,
+            "break_minutes": data["break_minutes"] or 0,
+            "break_times": data["break_times"],
+            "label": data["label"],
+        }
+
+
+class TablesForm(forms.Form):
+    count = forms.IntegerField(
+        label="Number of tables", min_value=1, max_value=slots.MAX_TABLES_AT_ONCE, initial=10
+    )
+    prefix = forms.CharField(label="Label prefix", max_length=90, initial="Table")
+
+
+class TableForm(forms.Form):
+    label = forms.CharField(max_length=100)
+
+
+class MatchmakingForm(forms.Form):
+    max_meetings_per_person = forms.IntegerField(
+        label="Meetings per person (at most)",
+        min_value=1,
+        max_value=matchmaking.MAX_MEETINGS_PER_PERSON,
+        initial=8,
+    )
+    tables_per_slot = forms.IntegerField(
+        label="Meetings per slot (at most)",
+        min_value=1,
+        required=False,
+        help_text="Blank: as many as there are tables (unlimited for a virtual event)",
+    )
+    time_limit_seconds = forms.IntegerField(
+        label="Time limit of the optimiser (seconds)",
+        min_value=1,
+        max_value=matchmaking.MAX_TIME_LIMIT_S,
+        initial=20,
+    )
+
+
+class MoveForm(forms.Form):
+    slot = forms.ModelChoiceField(queryset=Slot.objects.none())
+    table = forms.ModelChoiceField(
+        queryset=MeetingTable.objects.none(), required=False, empty_label="first free table"
+    )
+
+    def __init__(self, event: Event, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].queryset = Slot.objects.filter(event=event, is_break=False)
+        self.fields["table"].queryset = MeetingTable.objects.filter(event=event)

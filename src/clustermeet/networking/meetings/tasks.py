@@ -1,0 +1,145 @@
+"""E-mails of 1-to-1 networking (Celery; eager without a broker). Tasks take primary keys and
+read fresh rows. Meeting e-mails go to both people, each with the iCalendar invitation attached
+(METHOD:REQUEST, or METHOD:CANCEL when cancelled) in the event's time zone."""
+
+from email.mime.text import MIMEText
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from clustermeet.networking.meetings import ical as meeting_ical
+from clustermeet.networking.models import Meeting, MeetingRequest
+from clustermeet.people.models import Registration
+
+MEETING_SUBJECTS = {
+    "scheduled": "Meeting with {other} at {event}",
+    "moved": "Your meeting with {other} has moved",
+    "cancelled": "Meeting with {other} cancelled",
+    "reminder": "Reminder: meeting with {other} at {start}",
+}
+REQUEST_SUBJECTS = {
+    "received": "{other} would like to meet you at {event}",
+    "accepted": "{other} accepted your meeting request",
+    "declined": "{other} declined your meeting request",
+    "cancelled": "{other} cancelled their meeting request",
+    "proposed": "{other} proposed other times to meet",
+}
+# Whom each request e-mail goes to: the person who did not act.
+REQUEST_TO = {
+    "received": "recipient",
+    "accepted": "sender",
+    "declined": None,  # the other side of whoever answered
+    "cancelled": "recipient",
+    "proposed": None,
+}
+
+
+def _invitation(body: bytes, method: str) -> MIMEText:
+    part = MIMEText(body.decode("utf-8"), "calendar", "utf-8")
+    part.set_param("method", method)
+    part.add_header("Content-Disposition", "attachment", filename="meeting.ics")
+    return part
+
+
+@shared_task
+def send_meeting_email(meeting_id: int, kind: str) -> None:
+    if kind not in MEETING_SUBJECTS:
+        raise ValueError(f"unknown meeting e-mail {kind!r}")
+    if kind == "moved":
+        # A new revision for calendar apps; the reminder is due again for the new time.
+        Meeting.objects.filter(pk=meeting_id).update(
+            sequence=F("sequence") + 1, reminder_sent_at=None
+        )
+    meeting = Meeting.objects.select_related("event", "slot", "table").get(pk=meeting_id)
+    people = [
+        seat.person
+        for seat in meeting.participants.select_related("person__organisation").order_by(
+            "person_id"
+        )
+    ]
+    event = meeting.event
+    method = "CANCEL" if kind == "cancelled" else "REQUEST"
+    url = settings.SITE_URL + meeting_ical.meeting_path(meeting)
+    messages = []
+    with timezone.override(event.tz):
+        for person in people:
+            other = next((p for p in people if p.pk != person.pk), person)
+            start = meeting.slot.starts_at if meeting.slot else None
+            context = {
+                "kind": kind,
+                "event": event,
+                "meeting": meeting,
+                "person": person,
+                "other": other,
+                "meeting_url": url,
+                "location": meeting_ical.location_text(meeting),
+                "at_table": meeting.location == Meeting.Location.TABLE,
+            }
+            subject = MEETING_SUBJECTS[kind].format(
+                other=other.full_name,
+                event=event.name,
+                start=timezone.localtime(start).strftime("%H:%M") if start else "",
+            )
+            message = EmailMessage(
+                subject,
+                render_to_string("emails/meeting_invitation.txt", context),
+                None,
+                [person.email],
+            )
+            if meeting.slot is not None:
+                body = meeting_ical.meeting_calendar(meeting, people, method=method, viewer=person)
+                message.attach(_invitation(body, method))
+            messages.append(message)
+    for message in messages:
+        message.send()
+
+
+@shared_task
+def send_request_email(request_id: int, kind: str) -> None:
+    if kind not in REQUEST_SUBJECTS:
+        raise ValueError(f"unknown request e-mail {kind!r}")
+    request = MeetingRequest.objects.select_related(
+        "event", "sender__organisation", "recipient__organisation", "offer"
+    ).get(pk=request_id)
+    to = REQUEST_TO[kind]
+    if to is None:
+        # declined / proposed: the answerer acted; the other side hears about it. After a
+        # proposal the turn has already passed, so the one to tell is the one to answer now.
+        if kind == "proposed":
+            to = "sender" if request.awaiting_sender else "recipient"
+        else:
+            to = "recipient" if request.awaiting_sender else "sender"
+    person = request.sender if to == "sender" else request.recipient
+    other = request.recipient if to == "sender" else request.sender
+    event = request.event
+    # An offer's author who is not in the directory stays anonymous until they accept.
+    anonymous = (
+        to == "sender"
+        and kind != "accepted"
+        and request.offer_id is not None
+        and not Registration.objects.filter(
+            event=event, person=other, directory_consent_at__isnull=False
+        ).exists()
+    )
+    other_name = f"The author of “{request.offer.title}”" if anonymous else other.full_name
+    with timezone.override(event.tz):
+        context = {
+            "kind": kind,
+            "event": event,
+            "request": request,
+            "person": person,
+            "other": other,
+            "other_name": other_name,
+            "slots": list(request.proposed_slots.order_by("starts_at")),
+            "request_url": settings.SITE_URL
+            + reverse("meetings:request_detail", args=[event.slug, request.pk]),
+            "meetings_url": settings.SITE_URL + reverse("meetings:my_meetings", args=[event.slug]),
+        }
+        body = render_to_string("emails/meeting_request.txt", context)
+    subject = REQUEST_SUBJECTS[kind].format(other=other_name, event=event.name)
+    EmailMessage(subject, body, None, [person.email]).send()
