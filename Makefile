@@ -8,9 +8,27 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 export CLUSTERMEET_SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: setup system-deps demo serve test test-sqlite test-postgres lint format clean
+.PHONY: setup system-deps gettext demo serve test test-sqlite test-postgres lint format messages clean
 
-setup: $(VENV)/.installed
+# The translation catalogues (src/clustermeet/locale/<lang>/LC_MESSAGES/*.po) are compiled here;
+# the .mo files are build output, not committed.
+PO_FILES := $(wildcard src/clustermeet/locale/*/LC_MESSAGES/*.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+setup: $(VENV)/.installed $(MO_FILES)
+
+%.mo: %.po | gettext
+	@msgfmt --check-format -o $@ $<
+
+# msgfmt (Debian's gettext) compiles the catalogues and makemessages reads the sources with it.
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages: gettext"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else \
+	    echo "Missing Debian package: gettext (run as root, or: sudo apt-get install gettext)"; exit 1; \
+	  fi; }
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +64,7 @@ lint: setup
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/python tools/check_imports.py
+	$(BIN)/python tools/check_catalogue.py
 	$(BIN)/clustermeet makemigrations --check --dry-run
 
 format: setup
@@ -61,6 +80,10 @@ test-sqlite: setup
 
 test-postgres: setup
 	$(BIN)/python -m tests.harness.postgres -- $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+# Update every catalogue from the sources (then translate, and commit the .po files).
+messages: setup gettext
+	$(BIN)/python tools/check_catalogue.py --update
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
