@@ -64,6 +64,7 @@ lint: setup
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/python tools/check_imports.py
+	$(BIN)/python tools/check_template_i18n.py
 	$(BIN)/python tools/check_catalogue.py
 	$(BIN)/clustermeet makemigrations --check --dry-run
 
