@@ -1,5 +1,7 @@
 // Small progressive enhancements; every page works without them.
 
+document.documentElement.classList.add("js");
+
 // Livestreams and recordings load nothing from a third party until the viewer clicks play.
 document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-embed-src]");
@@ -11,4 +13,11 @@ document.addEventListener("click", (event) => {
   frame.referrerPolicy = "no-referrer";
   frame.allowFullscreen = true;
   button.closest(".stream").replaceChildren(frame);
+});
+
+// The language switcher changes the page as soon as another language is chosen; its button stays
+// for keyboards and for browsers without JavaScript.
+document.addEventListener("change", (event) => {
+  const select = event.target.closest("select[data-autosubmit]");
+  if (select) select.form.requestSubmit();
 });
