@@ -18,4 +18,8 @@ app.conf.beat_schedule = {
         "schedule": 60.0,
         "kwargs": {"minutes": 15},
     },
+    "privacy-purge-expired": {
+        "task": "clustermeet.privacy.tasks.purge_expired",
+        "schedule": 24 * 60 * 60.0,
+    },
 }

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "clustermeet.networking",
     "clustermeet.reports",
     "clustermeet.demo",
+    "clustermeet.privacy",
 ]
 
 MIDDLEWARE = [

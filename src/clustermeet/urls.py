@@ -7,6 +7,7 @@ from clustermeet.people.views import set_language
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("clustermeet.privacy.urls")),
     path("accounts/", include("clustermeet.people.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.live.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.live.urls_exports")),

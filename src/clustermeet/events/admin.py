@@ -95,6 +95,7 @@ class EventAdmin(admin.ModelAdmin):
             },
         ),
         ("Registration", {"fields": ["visibility", "requires_approval", "registration_open"]}),
+        ("Privacy", {"fields": ["retention_days"]}),
         ("Record", {"fields": ["created_at"]}),
     ]
 

@@ -97,6 +97,12 @@ class Event(models.Model):
         default=False, help_text="Registrations wait for an organiser's approval."
     )
     registration_open = models.BooleanField(default=True)
+    retention_days = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Days after the event ends before participants' personal data is anonymised "
+        "(clustermeet purge-expired). Blank: kept until each person deletes their account.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -6,6 +6,7 @@ from django_countries import countries
 from clustermeet.events.models import Ecosystem
 from clustermeet.people.models import OrganisationType, StakeholderType
 from clustermeet.people.services import ProfileData, RegistrationData
+from clustermeet.privacy.consents import CURRENT, Kind
 
 
 class ProfileFields(forms.Form):
@@ -66,12 +67,12 @@ class RegistrationForm(ProfileFields):
     )
     stakeholder_type = forms.ChoiceField(choices=StakeholderType.choices, label="I take part as")
     accept_terms = forms.BooleanField(
-        label="I accept the terms of participation and the privacy notice.",
+        label=CURRENT[Kind.TERMS].text,
         error_messages={"required": "Please accept the terms to register."},
     )
     list_in_directory = forms.BooleanField(
         required=False,
-        label="List me in the participant directory so other participants can find me.",
+        label=CURRENT[Kind.DIRECTORY].text,
     )
 
     def clean_email(self) -> str:

@@ -4,6 +4,7 @@ from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_countries.fields import CountryField
 
 from clustermeet.events.models import Ecosystem, Event
@@ -86,6 +87,9 @@ class Person(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Set when the account was erased (self-service or retention): the row stays, anonymised,
+    # so ballots, questions, notes and meetings that point to it keep their counts.
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     objects = PersonManager()
 
@@ -103,7 +107,15 @@ class Person(AbstractBaseUser, PermissionsMixin):
 
     @property
     def full_name(self) -> str:
+        """The name shown everywhere (pages, e-mails, invitations); an erased account shows as
+        "a former participant"."""
+        if self.erased_at is not None:
+            return gettext("a former participant")
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name
 
     def get_full_name(self) -> str:
         return self.full_name

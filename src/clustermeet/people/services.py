@@ -22,6 +22,7 @@ from clustermeet.people.models import (
     Role,
     StakeholderType,
 )
+from clustermeet.privacy.services import record_registration_consents
 
 
 class RegistrationError(Exception):
@@ -282,6 +283,7 @@ def register(
             else:
                 raise RegistrationError("You are registered for this event already.")
             registration.roles.set(Role.objects.filter(code__in=data.roles))
+            record_registration_consents(registration, directory=data.list_in_directory, at=now)
             kind = "received" if status == Registration.Status.PENDING else "confirmed"
             transaction.on_commit(
                 lambda: tasks.send_registration_email.delay(registration.pk, kind)
