@@ -93,6 +93,11 @@ class Event(models.Model):
     country = CountryField(blank=True)
     website_url = models.URLField(blank=True)
     organiser_name = models.CharField(max_length=300, blank=True)
+    contact_email = models.EmailField(
+        blank=True,
+        help_text="Where participants write to the organisers (shown on the accessibility "
+        "statement for feedback on accessibility).",
+    )
     requires_approval = models.BooleanField(
         default=False, help_text="Registrations wait for an organiser's approval."
     )
