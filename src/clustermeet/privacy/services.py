@@ -52,7 +52,7 @@ def give_consent(person: Person, event: Event, kind: str) -> ConsentRecord:
     now = timezone.now()
     with transaction.atomic():
         registration = (
-            Registration.objects.select_for_update()
+            Registration.objects.select_for_update(of=("self",))
             .filter(person=person, event=event)
             .exclude(status=Registration.Status.CANCELLED)
             .first()
@@ -78,7 +78,7 @@ def withdraw_consent(person: Person, record_id: int) -> ConsentRecord:
     now = timezone.now()
     with transaction.atomic():
         record = (
-            ConsentRecord.objects.select_for_update()
+            ConsentRecord.objects.select_for_update(of=("self",))
             .filter(pk=record_id, person=person, withdrawn_at__isnull=True)
             .first()
         )
