@@ -76,8 +76,14 @@ format: setup
 # PostgreSQL 15 that the harness starts on 127.0.0.1 and removes afterwards.
 test: setup system-deps lint test-sqlite test-postgres
 
-test-sqlite: setup
+test-sqlite: setup node_modules/axe-core
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# axe-core (package.json, pinned in package-lock.json) checks the pages in the browser tests:
+# a test tool from npm, injected by the tests, never shipped to users.
+node_modules/axe-core: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
 
 test-postgres: setup
 	$(BIN)/python -m tests.harness.postgres -- $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
