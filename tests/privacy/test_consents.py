@@ -156,3 +156,21 @@ def test_the_data_migration_turns_registrations_into_records(db):
     ]
     module.operations[0].code(apps, None)  # a second run adds nothing
     assert ConsentRecord.objects.filter(person=person).count() == 2
+
+
+def test_an_import_records_the_consents_the_organiser_vouches_for(db):
+    from clustermeet.people.importing import import_participants
+    from tests.people.test_importing import DATA
+
+    event = EventFactory()
+    import_participants(event, DATA / "participants.csv", "participants.csv", by=None)
+    records = ConsentRecord.objects.filter(event=event)
+    assert sorted(
+        (r.person.email, r.kind, r.version, r.given_at == r.person.registrations.get().created_at)
+        for r in records
+    ) == [
+        ("anna.schmidt@example.org", "directory", "imported", True),
+        ("anna.schmidt@example.org", "terms", "imported", True),
+        ("jean.dupont@example.org", "terms", "imported", True),
+        ("maria.rossi@example.org", "terms", "imported", True),
+    ]

@@ -62,6 +62,9 @@ CURRENT: dict[str, ConsentText] = {
 
 # The version given to consents that existed before consent records did (data migration).
 LEGACY_VERSION = "before-records"
+# The version of consents an organiser vouches for in a participant import (the text the person
+# agreed to is the organiser's, not ours).
+IMPORTED_VERSION = "imported"
 
 
 def text_of(kind: str, version: str) -> str:

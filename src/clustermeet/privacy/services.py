@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from clustermeet.events.models import Event
 from clustermeet.people.models import Person, Registration
 from clustermeet.privacy import registry
-from clustermeet.privacy.consents import CURRENT, Kind
+from clustermeet.privacy.consents import CURRENT, IMPORTED_VERSION, Kind
 from clustermeet.privacy.models import ConsentRecord
 from clustermeet.refusal import Refused
 
@@ -43,6 +43,28 @@ def record_registration_consents(
             given_at=at,
         )
         for kind in kinds
+    )
+
+
+def record_imported_consents(registrations: list[Registration], at: dt.datetime) -> None:
+    """The consents of registrations written by a participant import (in its transaction): the
+    terms, and the directory listing where the row said yes, as the organiser vouched."""
+    ConsentRecord.objects.bulk_create(
+        [
+            ConsentRecord(
+                person_id=registration.person_id,
+                event_id=registration.event_id,
+                kind=kind,
+                version=IMPORTED_VERSION,
+                given_at=at,
+            )
+            for registration in registrations
+            for kind in [
+                Kind.TERMS,
+                *([Kind.DIRECTORY] if registration.directory_consent_at else []),
+            ]
+        ],
+        batch_size=500,
     )
 
 

@@ -16,6 +16,7 @@ from clustermeet.people.services import (
     find_or_create_organisations,
     organisation_key,
 )
+from clustermeet.privacy.services import record_imported_consents
 
 
 @dataclass
@@ -52,6 +53,7 @@ def write(
         for row in rows
     ]
     Registration.objects.bulk_create(registrations, batch_size=BATCH)
+    record_imported_consents(registrations, now)
     through = Registration.roles.through
     through.objects.bulk_create(
         [
