@@ -119,7 +119,7 @@ def test_vote_reaches_presenter_and_upvote_reorders(live_pages, stage, screensho
     questions = participant.locator(".questions .question-text")
     expect(questions).to_have_text([stage["older"].text, stage["newer"].text])
     item = participant.locator(f'[data-question="{stage["newer"].pk}"]')
-    item.get_by_role("button", name="Upvote this question (1 vote)").click()
+    item.get_by_role("button", name="Upvote this question, 1 vote").click()
     expect(questions).to_have_text([stage["newer"].text, stage["older"].text])
     expect(item.locator(".upvote")).to_be_disabled()
     expect(item.locator(".upvote-count")).to_have_text("2")

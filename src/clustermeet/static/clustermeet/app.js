@@ -9,6 +9,10 @@ document.addEventListener("click", (event) => {
   const frame = document.createElement("iframe");
   frame.src = button.dataset.embedSrc;
   frame.title = button.dataset.embedTitle || "Livestream";
+  // The text alternative under the player stays and describes it.
+  if (button.dataset.embedDescribedby) {
+    frame.setAttribute("aria-describedby", button.dataset.embedDescribedby);
+  }
   frame.allow = "autoplay; fullscreen; picture-in-picture";
   frame.referrerPolicy = "no-referrer";
   frame.allowFullscreen = true;

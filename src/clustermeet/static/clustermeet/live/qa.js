@@ -24,9 +24,10 @@ export function questionItem(q, { upvoted = false, canUpvote = false, onUpvote, 
     ),
   );
   if (onUpvote) {
+    // The count is not in parentheses: the visible text must be part of the name (WCAG 2.5.3).
     const label = upvoted
-      ? `You upvoted this question (${fmt.plural(q.upvotes, "vote", "votes")})`
-      : `Upvote this question (${fmt.plural(q.upvotes, "vote", "votes")})`;
+      ? `You upvoted this question, ${fmt.plural(q.upvotes, "vote", "votes")}`
+      : `Upvote this question, ${fmt.plural(q.upvotes, "vote", "votes")}`;
     item.append(
       h(
         "button",
@@ -38,7 +39,8 @@ export function questionItem(q, { upvoted = false, canUpvote = false, onUpvote, 
           disabled: upvoted || !canUpvote,
           onclick: () => onUpvote(q),
         },
-        h("span", { "aria-hidden": "true" }, "▲"),
+        // The ▲ is drawn by the style sheet: the visible text (the count) is then part of
+        // the accessible name (WCAG 2.5.3, label in name).
         h("span", { class: "upvote-count" }, fmt.count(q.upvotes)),
       ),
     );
