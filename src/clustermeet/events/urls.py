@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("events/<slug:event_slug>/", views.detail, name="detail"),
     path("events/<slug:event_slug>/register/", people_views.register, name="register"),
+    path("events/<slug:event_slug>/accessibility/", views.accessibility, name="accessibility"),
 ]

@@ -1,4 +1,6 @@
-"""The list of events and each event's home page."""
+"""The list of events, each event's home page and its accessibility statement."""
+
+import datetime as dt
 
 from django.db.models import Count, Q
 from django.shortcuts import render
@@ -11,7 +13,12 @@ from clustermeet.events.queries import (
     registration_of,
 )
 from clustermeet.people.models import Registration
-from clustermeet.programme.models import Session
+from clustermeet.programme.models import Attachment, Session
+
+# The last accessibility assessment of the pages (EU model statement, "preparation of this
+# accessibility statement"): a self-assessment with axe-core, tests/browser/test_accessibility.py.
+ASSESSED_ON = dt.date(2026, 12, 2)
+ASSESSMENT_TOOL = "axe-core 4.14.1"
 
 
 def index(request):
@@ -58,3 +65,22 @@ def detail(request, event_slug: str):
     }
     with timezone.override(event.tz):
         return render(request, "events/detail.html", context)
+
+
+def accessibility(request, event_slug: str):
+    """The event's accessibility statement, in the structure of the EU model statement
+    (Commission Implementing Decision (EU) 2018/1523), from the event's settings."""
+    event = get_visible_event(request.user, event_slug)
+    sessions = Session.objects.filter(event=event, visibility=Session.Visibility.PUBLIC)
+    context = {
+        "event": event,
+        "nav": "accessibility",
+        "video_sessions": sessions.filter(
+            Q(recording_url__gt="") | Q(livestream_url__gt="") | Q(room__stream_url__gt="")
+        ).count(),
+        "attachments": Attachment.objects.filter(session__in=sessions).count(),
+        "video_rooms": event.format != event.Format.ONSITE,
+        "assessed_on": ASSESSED_ON,
+        "assessment_tool": ASSESSMENT_TOOL,
+    }
+    return render(request, "events/accessibility.html", context)
