@@ -139,14 +139,16 @@ def page_problems(page):
 # uses the same test database. Tests that use it need `transaction=True`, so that what they
 # write is committed and visible to the server.
 
-ASGI_FIXTURE = "asgi_server"
+ASGI_FIXTURES = ("asgi_server", "demo_site")
 _sqlite_test_dir: Path | None = None
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(session, config, items):
     global _sqlite_test_dir
-    if not any(ASGI_FIXTURE in getattr(item, "fixturenames", ()) for item in items):
+    if not any(
+        name in getattr(item, "fixturenames", ()) for item in items for name in ASGI_FIXTURES
+    ):
         return
     from django.conf import settings
 
@@ -262,3 +264,103 @@ def live_pages(browser, asgi_server):
     pages = LivePages(browser, asgi_server)
     yield pages
     pages.close()
+
+
+# --- The demo conference served for a whole module --------------------------------------------
+#
+# The accessibility and third-party tests look at every page type of the demo (tests/browser/
+# pages.py). Loading the demo takes seconds, so it is loaded once per module, committed (uvicorn
+# reads it from another process), and removed at the end: the database is flushed and what the
+# migrations put in it is restored, as a transactional test with serialized_rollback does.
+
+
+class DemoSite:
+    def __init__(self, browser, url: str, people: dict, refs: dict):
+        self.browser, self.url, self.people, self.refs = browser, url, people, refs
+        self.cookies = {key: session_cookie(person, url) for key, person in people.items()}
+
+    def open(self, user: str | None):
+        """A fresh context (one person's cookie, or none) on the demo server, and its page."""
+        context = self.browser.new_context(base_url=self.url, locale="en-GB", timezone_id="UTC")
+        context.set_default_timeout(TIMEOUT_MS)
+        if user is not None:
+            context.add_cookies([self.cookies[user]])
+        return context, context.new_page()
+
+
+def _demo_refs() -> tuple[dict, dict]:
+    """Who looks at the pages and the parts of their paths that depend on the demo's rows."""
+    from clustermeet.cafe.models import Seat
+    from clustermeet.demo.accounts import ORGANISER_EMAIL, PARTICIPANT_EMAIL
+    from clustermeet.people.models import Person, Registration
+    from clustermeet.programme.models import Session
+    from tests.browser.pages import CAFE_SESSION, EVENT
+
+    seat = (
+        Seat.objects.filter(round__cafe__session__slug=CAFE_SESSION)
+        .select_related("person")
+        .order_by("round__number", "pk")
+        .first()
+    )
+    participant = Person.objects.get(email=PARTICIPANT_EMAIL)
+    profile = (
+        Registration.objects.filter(event__slug=EVENT, directory_consent_at__isnull=False)
+        .exclude(person=participant)
+        .select_related("person")
+        .order_by("pk")
+        .first()
+        .person
+    )
+    stream = (
+        Session.objects.filter(event__slug=EVENT, room__stream_url__gt="", recording_url="")
+        .order_by("starts_at")
+        .first()
+    )
+    if stream is None:  # every demo session is over: give one a livestream of its own
+        stream = Session.objects.filter(event__slug=EVENT, recording_url="").order_by("pk")[0]
+        Session.objects.filter(pk=stream.pk).update(
+            livestream_url="https://www.youtube.com/watch?v=bsPn1gMDLKQ"
+        )
+    people = {
+        "participant": participant,
+        "organiser": Person.objects.get(email=ORGANISER_EMAIL),
+        "seated": seat.person,
+    }
+    return people, {"profile": profile.slug, "stream_session": stream.slug}
+
+
+@pytest.fixture(scope="module")
+def demo_site(browser, django_db_setup, django_db_blocker, tmp_path_factory):
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    from clustermeet.demo.loader import load_demo
+
+    with django_db_blocker.unblock():
+        load_demo()
+        people, refs = _demo_refs()
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        env.update(
+            DATABASE_URL=_database_url(connection.settings_dict),
+            CLUSTERMEET_SECRET_KEY=settings.SECRET_KEY,
+            CLUSTERMEET_ALLOWED_HOSTS="127.0.0.1",
+            CLUSTERMEET_SITE_URL=url,
+            DJANGO_SETTINGS_MODULE="clustermeet.settings",
+        )
+        env.pop("REDIS_URL", None)
+        log_dir = tmp_path_factory.mktemp("demo-site")
+        try:
+            site = DemoSite(browser, url, people, refs)
+            connection.close()  # SQLite: let the server write (sessions) without waiting on us
+            with uvicorn_workers(1, env, log_dir, args=["--log-level", "warning"], ports=[port]):
+                yield site
+        finally:
+            serialized = getattr(connection, "_test_serialized_contents", None)
+            call_command(
+                "flush", interactive=False, verbosity=0, inhibit_post_migrate=bool(serialized)
+            )
+            if serialized:
+                connection.creation.deserialize_db_from_string(serialized)

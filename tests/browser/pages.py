@@ -1,0 +1,59 @@
+"""The page types of the site, each with who looks at it, on the demo conference: one list for the
+accessibility test (axe-core) and the third-party request test. `demo_site` (conftest) loads
+the demo, serves it with uvicorn and finds what the paths need (`refs`)."""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+EVENT = "ecc-2020"
+LIVE_SESSION = "policy-roundtable"  # polls and Q&A
+CAFE_SESSION = "world-cafe-green"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    user: str | None  # a key of DemoSite.people, or None for an anonymous visitor
+    path: str  # formatted with DemoSite.refs
+    ready: str = "main"  # a selector that is visible once the page is ready
+    live: bool = False  # the page connects to the websocket: wait until it is "Live"
+
+
+EV = f"/events/{EVENT}"
+PAGE_TYPES: tuple[PageType, ...] = (
+    PageType("event", None, f"{EV}/"),
+    PageType("programme", None, f"{EV}/programme/"),
+    PageType("session-live-panel", "participant", f"{EV}/sessions/{LIVE_SESSION}/", live=True),
+    PageType("session-stream", None, f"{EV}/sessions/{{stream_session}}/", ready=".stream"),
+    PageType("register", None, f"{EV}/register/"),
+    PageType("login", None, "/accounts/login/"),
+    PageType("my-agenda", "participant", f"{EV}/agenda/"),
+    PageType("directory", "participant", f"{EV}/people/"),
+    PageType("profile", "participant", f"{EV}/people/{{profile}}/"),
+    PageType("my-meetings", "participant", f"{EV}/meetings/"),
+    PageType("marketplace", "participant", f"{EV}/marketplace/"),
+    PageType("cafe-my-table", "seated", f"{EV}/sessions/{CAFE_SESSION}/cafe/", live=True),
+    PageType("harvest", "organiser", f"{EV}/sessions/{CAFE_SESSION}/cafe/harvest/"),
+    PageType(
+        "moderator-console", "organiser", f"{EV}/sessions/{LIVE_SESSION}/moderate/", live=True
+    ),
+    PageType("presenter-view", "organiser", f"{EV}/sessions/{LIVE_SESSION}/present/", live=True),
+    PageType("accessibility-statement", None, f"{EV}/accessibility/"),
+    PageType("back-office-registrations", "organiser", "/admin/people/registration/"),
+    PageType("back-office-import", "organiser", "/admin/people/registration/import/"),
+)
+
+
+def is_local(url: str) -> bool:
+    """A request the page may make: to the server under test (or data:/blob: inside it)."""
+    match = re.match(r"^([a-z][a-z0-9+.-]*):(//([^/?#]*))?", url)
+    if match is None:
+        return False
+    scheme, host = match.group(1), (match.group(3) or "")
+    if scheme in ("data", "blob", "about"):
+        return True
+    host = host.rsplit("@", 1)[-1]
+    hostname = host[1:].split("]")[0] if host.startswith("[") else host.split(":")[0]
+    return hostname in ("127.0.0.1", "localhost")
