@@ -189,6 +189,8 @@ LANGUAGE_COOKIE_NAME = "clustermeet_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 TIME_ZONE = "Europe/Brussels"
+# Dates in templates use the named formats, English ones from clustermeet/formats/en.
+FORMAT_MODULE_PATH = ["clustermeet.formats"]
 USE_I18N = True
 USE_TZ = True
 
