@@ -19,9 +19,3 @@ document.addEventListener("click", (event) => {
   button.closest(".stream").replaceChildren(frame);
 });
 
-// The language switcher changes the page as soon as another language is chosen; its button stays
-// for keyboards and for browsers without JavaScript.
-document.addEventListener("change", (event) => {
-  const select = event.target.closest("select[data-autosubmit]");
-  if (select) select.form.requestSubmit();
-});
