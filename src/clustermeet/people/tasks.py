@@ -4,16 +4,20 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from clustermeet.people.language import in_language_of
 from clustermeet.people.models import Person, Registration
 from clustermeet.people.tokens import login_link_path
 
+# Subjects are translated when sent, in the recipient's language.
 REGISTRATION_SUBJECTS = {
-    "received": "Your registration for {event} is waiting for approval",
-    "confirmed": "You are registered for {event}",
-    "approved": "Your registration for {event} is approved",
-    "declined": "Your registration for {event}",
-    "cancelled": "Your registration for {event} is cancelled",
+    "received": _("Your registration for %(event)s is waiting for approval"),
+    "confirmed": _("You are registered for %(event)s"),
+    "approved": _("Your registration for %(event)s is approved"),
+    "declined": _("Your registration for %(event)s"),
+    "cancelled": _("Your registration for %(event)s is cancelled"),
 }
 
 
@@ -29,12 +33,10 @@ def send_registration_email(registration_id: int, kind: str) -> None:
         "site_url": settings.SITE_URL,
         "login_url": settings.SITE_URL + login_link_path(person, f"/events/{event.slug}/"),
     }
-    send_mail(
-        REGISTRATION_SUBJECTS[kind].format(event=event.name),
-        render_to_string("emails/registration.txt", context),
-        None,
-        [person.email],
-    )
+    with in_language_of(person):
+        subject = REGISTRATION_SUBJECTS[kind] % {"event": event.name}
+        body = render_to_string("emails/registration.txt", context)
+    send_mail(subject, body, None, [person.email])
 
 
 @shared_task
@@ -45,9 +47,7 @@ def send_login_link(person_id: int, next_url: str = "") -> None:
         "login_url": settings.SITE_URL + login_link_path(person, next_url),
         "minutes": settings.PASSWORD_RESET_TIMEOUT // 60,
     }
-    send_mail(
-        "Your ClusterMeet login link",
-        render_to_string("emails/login_link.txt", context),
-        None,
-        [person.email],
-    )
+    with in_language_of(person):
+        subject = gettext("Your ClusterMeet login link")
+        body = render_to_string("emails/login_link.txt", context)
+    send_mail(subject, body, None, [person.email])

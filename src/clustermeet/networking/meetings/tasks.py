@@ -1,6 +1,7 @@
 """E-mails of 1-to-1 networking (Celery; eager without a broker). Tasks take primary keys and
 read fresh rows. Meeting e-mails go to both people, each with the iCalendar invitation attached
-(METHOD:REQUEST, or METHOD:CANCEL when cancelled) in the event's time zone."""
+(METHOD:REQUEST, or METHOD:CANCEL when cancelled) in the event's time zone. Each e-mail and its
+invitation are written in the recipient's language, whoever caused them."""
 
 from email.mime.text import MIMEText
 
@@ -10,24 +11,29 @@ from django.core.mail import EmailMessage
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from clustermeet.networking.meetings import ical as meeting_ical
 from clustermeet.networking.models import Meeting, MeetingRequest
+from clustermeet.people.language import in_language_of
 from clustermeet.people.models import Registration
 
+# Translated when sent, in the recipient's language.
 MEETING_SUBJECTS = {
-    "scheduled": "Meeting with {other} at {event}",
-    "moved": "Your meeting with {other} has moved",
-    "cancelled": "Meeting with {other} cancelled",
-    "reminder": "Reminder: meeting with {other} at {start}",
+    "scheduled": _("Meeting with %(other)s at %(event)s"),
+    "moved": _("Your meeting with %(other)s has moved"),
+    "cancelled": _("Meeting with %(other)s cancelled"),
+    # Translators: %(start)s is the meeting's start time, e.g. 14:30.
+    "reminder": _("Reminder: meeting with %(other)s at %(start)s"),
 }
 REQUEST_SUBJECTS = {
-    "received": "{other} would like to meet you at {event}",
-    "accepted": "{other} accepted your meeting request",
-    "declined": "{other} declined your meeting request",
-    "cancelled": "{other} cancelled their meeting request",
-    "proposed": "{other} proposed other times to meet",
+    "received": _("%(other)s would like to meet you at %(event)s"),
+    "accepted": _("%(other)s accepted your meeting request"),
+    "declined": _("%(other)s declined your meeting request"),
+    "cancelled": _("%(other)s cancelled their meeting request"),
+    "proposed": _("%(other)s proposed other times to meet"),
 }
 # Whom each request e-mail goes to: the person who did not act.
 REQUEST_TO = {
@@ -62,41 +68,47 @@ def send_meeting_email(meeting_id: int, kind: str) -> None:
             "person_id"
         )
     ]
-    event = meeting.event
-    method = "CANCEL" if kind == "cancelled" else "REQUEST"
     url = settings.SITE_URL + meeting_ical.meeting_path(meeting)
     messages = []
-    with timezone.override(event.tz):
+    with timezone.override(meeting.event.tz):
         for person in people:
-            other = next((p for p in people if p.pk != person.pk), person)
-            start = meeting.slot.starts_at if meeting.slot else None
-            context = {
-                "kind": kind,
-                "event": event,
-                "meeting": meeting,
-                "person": person,
-                "other": other,
-                "meeting_url": url,
-                "location": meeting_ical.location_text(meeting),
-                "at_table": meeting.location == Meeting.Location.TABLE,
-            }
-            subject = MEETING_SUBJECTS[kind].format(
-                other=other.full_name,
-                event=event.name,
-                start=timezone.localtime(start).strftime("%H:%M") if start else "",
-            )
-            message = EmailMessage(
-                subject,
-                render_to_string("emails/meeting_invitation.txt", context),
-                None,
-                [person.email],
-            )
-            if meeting.slot is not None:
-                body = meeting_ical.meeting_calendar(meeting, people, method=method, viewer=person)
-                message.attach(_invitation(body, method))
-            messages.append(message)
+            with in_language_of(person):
+                messages.append(_meeting_message(meeting, people, person, kind, url))
     for message in messages:
         message.send()
+
+
+def _meeting_message(meeting: Meeting, people, person, kind: str, url: str) -> EmailMessage:
+    """The e-mail to one of the meeting's people, in the active language and time zone."""
+    event = meeting.event
+    method = "CANCEL" if kind == "cancelled" else "REQUEST"
+    other = next((p for p in people if p.pk != person.pk), person)
+    start = meeting.slot.starts_at if meeting.slot else None
+    context = {
+        "kind": kind,
+        "event": event,
+        "meeting": meeting,
+        "person": person,
+        "other": other,
+        "meeting_url": url,
+        "location": meeting_ical.location_text(meeting),
+        "at_table": meeting.location == Meeting.Location.TABLE,
+    }
+    subject = MEETING_SUBJECTS[kind] % {
+        "other": other.full_name,
+        "event": event.name,
+        "start": formats.time_format(timezone.localtime(start)) if start else "",
+    }
+    message = EmailMessage(
+        subject,
+        render_to_string("emails/meeting_invitation.txt", context),
+        None,
+        [person.email],
+    )
+    if meeting.slot is not None:
+        body = meeting_ical.meeting_calendar(meeting, people, method=method, viewer=person)
+        message.attach(_invitation(body, method))
+    return message
 
 
 @shared_task
@@ -126,8 +138,11 @@ def send_request_email(request_id: int, kind: str) -> None:
             event=event, person=other, directory_consent_at__isnull=False
         ).exists()
     )
-    other_name = f"The author of “{request.offer.title}”" if anonymous else other.full_name
-    with timezone.override(event.tz):
+    with timezone.override(event.tz), in_language_of(person):
+        if anonymous:
+            other_name = gettext("The author of “%(title)s”") % {"title": request.offer.title}
+        else:
+            other_name = other.full_name
         context = {
             "kind": kind,
             "event": event,
@@ -141,5 +156,5 @@ def send_request_email(request_id: int, kind: str) -> None:
             "meetings_url": settings.SITE_URL + reverse("meetings:my_meetings", args=[event.slug]),
         }
         body = render_to_string("emails/meeting_request.txt", context)
-    subject = REQUEST_SUBJECTS[kind].format(other=other_name, event=event.name)
+        subject = REQUEST_SUBJECTS[kind] % {"other": other_name, "event": event.name}
     EmailMessage(subject, body, None, [person.email]).send()
