@@ -2,7 +2,8 @@
 
 Reports, as `file:line: text`, each run of visible text with a letter in it that stands outside
 `{% translate %}` / `{% blocktranslate %}…{% endblocktranslate %}`, and each user-visible
-attribute (placeholder, title, aria-label, alt, and the value of buttons) holding literal text.
+attribute (placeholder, title, aria-label, alt, and the value of submit/button inputs) holding
+literal text. A <button>'s value is never shown: it is what the view compares, so it stays as is.
 Template tags and variables, comments, `<script>` and `<style>` bodies and `<code>` (names of
 fields and values a machine reads) are not text; names that
 are the same in every language (ALLOWED) are not either.
@@ -44,7 +45,8 @@ TAG = re.compile(r"<[^>]*>", re.S)
 ATTRIBUTE = re.compile(
     r"""\s(placeholder|title|aria-label|alt|value)\s*=\s*("[^"]*"|'[^']*')""", re.I | re.S
 )
-BUTTONISH = re.compile(r"^<(button|input)\b", re.I)
+# An <input> whose value is its visible label.
+BUTTONISH = re.compile(r"^<input\b[^>]*\btype\s*=\s*[\"']?(submit|button|reset)\b", re.I)
 WORD = re.compile(r"[^\W\d_]", re.U)
 NAME_OR_SYMBOL = re.compile(r"[\w.-]+")
 
@@ -74,8 +76,6 @@ def untranslated(source: str) -> list[tuple[int, str]]:
         for attribute in ATTRIBUTE.finditer(tag.group(0)):
             name, value = attribute.group(1).lower(), attribute.group(2)[1:-1]
             if name == "value" and not BUTTONISH.match(tag.group(0)):
-                continue
-            if name == "value" and re.search(r"type\s*=\s*[\"']?hidden", tag.group(0), re.I):
                 continue
             if _is_text(TEMPLATE_CODE.sub(" ", value)):
                 line = text.count("\n", 0, tag.start() + attribute.start()) + 1

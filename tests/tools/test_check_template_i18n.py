@@ -41,13 +41,14 @@ def test_tags_variables_comments_scripts_code_and_names_are_not_text():
     assert checker.untranslated(source) == []
 
 
-def test_visible_attributes_are_checked_and_hidden_values_are_not():
+def test_visible_attributes_are_checked_and_machine_values_are_not():
     source = (
         '<input type="search" placeholder="Search people">\n'
-        '<button value="Send" aria-label="{% translate "Close" %}">{% translate "x" %}</button>\n'
+        '<input type="submit" value="Send" aria-label="{% translate "Close" %}">\n'
         '<input type="hidden" name="kind" value="Offer">\n'
         '<img alt="Portrait of {{ name }}" src="x.png">\n'
-        '<option value="cluster">{% translate "Cluster" %}</option>'
+        '<option value="cluster">{% translate "Cluster" %}</option>\n'
+        '<button name="action" value="seat_all">{% translate "Seat everyone" %}</button>'
     )
     assert checker.untranslated(source) == [
         (1, 'placeholder="Search people"'),
