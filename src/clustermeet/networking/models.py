@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from clustermeet.events.models import Ecosystem, Event
 from clustermeet.people.models import Person
@@ -32,7 +33,7 @@ class Slot(models.Model):
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     is_break = models.BooleanField(default=False)
-    label = models.CharField(max_length=100, blank=True, help_text="e.g. 'Networking window 1'")
+    label = models.CharField(max_length=100, blank=True, help_text=_("e.g. 'Networking window 1'"))
 
     class Meta:
         ordering = ["event", "starts_at"]
@@ -82,15 +83,15 @@ class Unavailability(models.Model):
 
 class MeetingRequest(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        ACCEPTED = "accepted", "Accepted"
-        DECLINED = "declined", "Declined"
-        CANCELLED = "cancelled", "Cancelled"
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        CANCELLED = "cancelled", _("Cancelled")
 
     class Origin(models.TextChoices):
-        DIRECT = "direct", "Direct request"
-        RECOMMENDATION = "recommendation", "Recommendation"
-        MARKETPLACE = "marketplace", "Marketplace"
+        DIRECT = "direct", _("Direct request")
+        RECOMMENDATION = "recommendation", _("Recommendation")
+        MARKETPLACE = "marketplace", _("Marketplace")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meeting_requests")
     sender = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="sent_requests")
@@ -107,13 +108,13 @@ class MeetingRequest(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="requests",
-        help_text="The marketplace offer this request answers",
+        help_text=_("The marketplace offer this request answers"),
     )
     created_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)
     awaiting_sender = models.BooleanField(
         default=False,
-        help_text="True after the recipient proposed other slots: the sender answers next",
+        help_text=_("True after the recipient proposed other slots: the sender answers next"),
     )
 
     class Meta:
@@ -142,17 +143,17 @@ class Meeting(models.Model):
     table for their slot (enforced on `MeetingParticipant.active` and here)."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SCHEDULED = "scheduled", "Scheduled"
-        CANCELLED = "cancelled", "Cancelled"
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
 
     class Origin(models.TextChoices):
-        REQUEST = "request", "Accepted request"
-        MATCHMAKING = "matchmaking", "Pre-arranged matchmaking"
+        REQUEST = "request", _("Accepted request")
+        MATCHMAKING = "matchmaking", _("Pre-arranged matchmaking")
 
     class Location(models.TextChoices):
-        VIRTUAL = "virtual", "Video room"
-        TABLE = "table", "Physical table"
+        VIRTUAL = "virtual", _("Video room")
+        TABLE = "table", _("Physical table")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meetings")
     request = models.OneToOneField(
@@ -170,14 +171,14 @@ class Meeting(models.Model):
     video_room = models.CharField(max_length=64, default=new_meeting_room, unique=True)
     locked = models.BooleanField(
         default=False,
-        help_text="Kept in its slot and table when the organiser re-runs the scheduler",
+        help_text=_("Kept in its slot and table when the organiser re-runs the scheduler"),
     )
     weight = models.PositiveSmallIntegerField(
-        default=1, help_text="Priority in the matchmaking optimiser"
+        default=1, help_text=_("Priority in the matchmaking optimiser")
     )
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     sequence = models.PositiveIntegerField(
-        default=0, help_text="iCalendar SEQUENCE: bumped each time the meeting moves"
+        default=0, help_text=_("iCalendar SEQUENCE: bumped each time the meeting moves")
     )
     created_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
@@ -217,16 +218,16 @@ class MeetingParticipant(models.Model):
     double-booking: at most one active (scheduled) meeting per person and slot."""
 
     class Attendance(models.TextChoices):
-        UNKNOWN = "", "Not reported"
-        HELD = "held", "Held"
-        NO_SHOW = "no_show", "No-show"
+        UNKNOWN = "", _("Not reported")
+        HELD = "held", _("Held")
+        NO_SHOW = "no_show", _("No-show")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="meeting_seats")
     slot = models.ForeignKey(
         Slot, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    active = models.BooleanField(default=True, help_text="True while the meeting is scheduled")
+    active = models.BooleanField(default=True, help_text=_("True while the meeting is scheduled"))
     attendance = models.CharField(
         max_length=8, choices=Attendance.choices, blank=True, default=Attendance.UNKNOWN
     )
@@ -251,24 +252,24 @@ class Matchmaking(models.Model):
     locks or moves meetings by hand, and publishes."""
 
     class Status(models.TextChoices):
-        COLLECTING = "collecting", "Collecting requests"
-        DRAFT = "draft", "Draft schedule"
-        PUBLISHED = "published", "Published"
+        COLLECTING = "collecting", _("Collecting requests")
+        DRAFT = "draft", _("Draft schedule")
+        PUBLISHED = "published", _("Published")
 
     event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="matchmaking")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.COLLECTING)
     max_meetings_per_person = models.PositiveSmallIntegerField(default=8)
     tables_per_slot = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Blank: as many meetings per slot as there are tables"
+        null=True, blank=True, help_text=_("Blank: as many meetings per slot as there are tables")
     )
     time_limit_seconds = models.PositiveSmallIntegerField(default=20)
     last_run = models.JSONField(
-        default=dict, blank=True, editable=False, help_text="Figures of the last scheduler run"
+        default=dict, blank=True, editable=False, help_text=_("Figures of the last scheduler run")
     )
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name_plural = "matchmaking"
+        verbose_name_plural = _("matchmaking")
 
     def __str__(self) -> str:
         return f"Matchmaking: {self.event}"
@@ -278,15 +279,15 @@ class Offer(models.Model):
     """A cooperation offer or request on the event's marketplace."""
 
     class Kind(models.TextChoices):
-        OFFER = "offer", "Offer"
-        REQUEST = "request", "Request"
+        OFFER = "offer", _("Offer")
+        REQUEST = "request", _("Request")
 
     class Category(models.TextChoices):
-        PARTNERSHIP = "partnership", "Partnership"
-        CONSORTIUM = "consortium", "Project consortium"
-        EXPERTISE = "expertise", "Expertise"
-        TECHNOLOGY = "technology", "Technology"
-        INVESTMENT = "investment", "Investment"
+        PARTNERSHIP = "partnership", _("Partnership")
+        CONSORTIUM = "consortium", _("Project consortium")
+        EXPERTISE = "expertise", _("Expertise")
+        TECHNOLOGY = "technology", _("Technology")
+        INVESTMENT = "investment", _("Investment")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="offers")
     author = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="offers")

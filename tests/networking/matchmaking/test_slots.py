@@ -127,7 +127,7 @@ def test_delete_slot_refuses_scheduled_meetings_and_unplaces_drafts(event):
         slots.delete_slot(event, first.pk)
     assert error.value.code == "in_use"
     assert str(error.value) == (
-        "The slot 10 Nov 2020 09:00 holds 1 scheduled meeting(s): cancel or move them first."
+        "The slot 10 Nov 2020 09:00 holds 1 scheduled meeting: cancel or move it first."
     )
     assert Slot.objects.filter(pk=first.pk).exists()
     assert slots.delete_slot(event, second.pk) == 1
@@ -140,6 +140,29 @@ def test_delete_slot_refuses_scheduled_meetings_and_unplaces_drafts(event):
         None,
     ]
     assert list(Slot.objects.filter(event=event).values_list("pk", flat=True)) == [first.pk]
+
+
+def test_delete_slot_counts_meetings_with_real_plurals(event):
+    (slot,) = slots.create_slots(event, window(event, end="09:30"))
+    for _ in range(2):
+        make_meeting(
+            event=event,
+            people=[PersonFactory(), PersonFactory()],
+            slot=slot,
+            status=Meeting.Status.CANCELLED,
+        )
+    with pytest.raises(slots.SlotError) as error:
+        slots.delete_slot(event, slot.pk)
+    assert str(error.value) == (
+        "The slot 10 Nov 2020 09:00 keeps the record of 2 cancelled meetings and cannot be deleted."
+    )
+    make_meeting(event=event, people=[PersonFactory(), PersonFactory()], slot=slot)
+    make_meeting(event=event, people=[PersonFactory(), PersonFactory()], slot=slot)
+    with pytest.raises(slots.SlotError) as error:
+        slots.delete_slot(event, slot.pk)
+    assert str(error.value) == (
+        "The slot 10 Nov 2020 09:00 holds 2 scheduled meetings: cancel or move them first."
+    )
 
 
 def test_delete_slot_of_another_event_is_refused(event):
@@ -180,7 +203,7 @@ def test_delete_table_refuses_scheduled_meetings_and_unplaces_drafts(event):
     with pytest.raises(slots.SlotError) as error:
         slots.delete_table(event, used.pk)
     assert str(error.value) == (
-        "Table 1 is used by 1 scheduled or cancelled meeting(s) and cannot be deleted."
+        "Table 1 is used by 1 scheduled or cancelled meeting and cannot be deleted."
     )
     assert slots.delete_table(event, drafted.pk) == 1
     assert slots.delete_table(event, free.pk) == 0

@@ -18,6 +18,7 @@ reads its pages show are in `queries`).
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Ecosystem, Event
 from clustermeet.events.queries import can_manage, is_approved_participant
@@ -66,20 +67,22 @@ def _clean(data: OfferData) -> OfferData:
     title = data.title.strip()
     description = data.description.strip()
     if data.kind not in Offer.Kind.values:
-        raise MarketplaceError("invalid", "Choose whether this is an offer or a request.")
+        raise MarketplaceError("invalid", _("Choose whether this is an offer or a request."))
     if data.category not in Offer.Category.values:
-        raise MarketplaceError("invalid", "Choose a category.")
+        raise MarketplaceError("invalid", _("Choose a category."))
     if not title:
-        raise MarketplaceError("invalid", "Give your offer a title.")
+        raise MarketplaceError("invalid", _("Give your offer a title."))
     if len(title) > MAX_TITLE_LENGTH:
         raise MarketplaceError(
-            "invalid", f"The title is longer than {MAX_TITLE_LENGTH} characters."
+            "invalid", _("The title is longer than %(max)d characters.") % {"max": MAX_TITLE_LENGTH}
         )
     if not description:
-        raise MarketplaceError("invalid", "Describe your offer.")
+        raise MarketplaceError("invalid", _("Describe your offer."))
     if len(description) > MAX_DESCRIPTION_LENGTH:
         raise MarketplaceError(
-            "invalid", f"The description is longer than {MAX_DESCRIPTION_LENGTH} characters."
+            "invalid",
+            _("The description is longer than %(max)d characters.")
+            % {"max": MAX_DESCRIPTION_LENGTH},
         )
     return OfferData(data.kind, data.category, title, description, list(data.ecosystems))
 
@@ -87,7 +90,7 @@ def _clean(data: OfferData) -> OfferData:
 def create_offer(event: Event, author: Person, data: OfferData) -> Offer:
     if not may_post(author, event):
         raise MarketplaceError(
-            "forbidden", "Only approved participants of the event publish offers."
+            "forbidden", _("Only approved participants of the event publish offers.")
         )
     data = _clean(data)
     with transaction.atomic():
@@ -105,7 +108,7 @@ def create_offer(event: Event, author: Person, data: OfferData) -> Offer:
 
 def update_offer(offer: Offer, *, by: Person, data: OfferData) -> Offer:
     if not may_edit(by, offer):
-        raise MarketplaceError("forbidden", "Only the author edits an offer.")
+        raise MarketplaceError("forbidden", _("Only the author edits an offer."))
     data = _clean(data)
     with transaction.atomic():
         offer.kind = data.kind
@@ -121,7 +124,9 @@ def withdraw_offer(offer: Offer, *, by: Person) -> Offer:
     """The author, or an organiser (moderation), takes the offer off the marketplace. Pending
     requests it opened stay as they are: they are between two people now."""
     if not may_withdraw(by, offer):
-        raise MarketplaceError("forbidden", "Only the author or an organiser withdraws an offer.")
+        raise MarketplaceError(
+            "forbidden", _("Only the author or an organiser withdraws an offer.")
+        )
     Offer.objects.filter(pk=offer.pk).update(is_active=False)
     offer.is_active = False
     return offer
@@ -140,30 +145,31 @@ def express_interest(offer: Offer, *, by: Person, message: str = "") -> Interest
     event = offer.event
     if not is_approved_participant(by, event):
         raise MarketplaceError(
-            "forbidden", "Only approved participants of the event express interest."
+            "forbidden", _("Only approved participants of the event express interest.")
         )
     if offer.author_id == by.pk:
-        raise MarketplaceError("own_offer", "This is your own offer.")
+        raise MarketplaceError("own_offer", _("This is your own offer."))
     message = message.strip()
     if len(message) > MAX_MESSAGE_LENGTH:
         raise MarketplaceError(
-            "invalid", f"The message is longer than {MAX_MESSAGE_LENGTH} characters."
+            "invalid",
+            _("The message is longer than %(max)d characters.") % {"max": MAX_MESSAGE_LENGTH},
         )
     with transaction.atomic():
         # Lock the offer so a withdrawal cannot slip in between the check and the request.
         current = Offer.objects.select_for_update().filter(pk=offer.pk).first()
         if current is None or not current.is_active:
-            raise MarketplaceError("withdrawn", "This offer has been withdrawn.")
+            raise MarketplaceError("withdrawn", _("This offer has been withdrawn."))
         if Interest.objects.filter(offer=offer, person=by).exists():
             raise MarketplaceError(
-                "already_interested", "You already expressed interest in this offer."
+                "already_interested", _("You already expressed interest in this offer.")
             )
         try:
             with transaction.atomic():
                 interest = Interest.objects.create(offer=offer, person=by)
         except IntegrityError:  # a second click that raced the first one
             raise MarketplaceError(
-                "already_interested", "You already expressed interest in this offer."
+                "already_interested", _("You already expressed interest in this offer.")
             ) from None
         try:
             request = networking.send_request(

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Event
 from clustermeet.networking.models import (
@@ -129,29 +130,32 @@ class Board:
         name = (names or {}).get
         slot = self.slots.get(slot_id)
         if slot is None:
-            return "That slot is not one of this event's slots."
+            return _("That slot is not one of this event's slots.")
         if slot.is_break:
-            return "That slot is a break."
+            return _("That slot is a break.")
         if slot.starts_at <= self.now:
-            return "That slot has already started."
+            return _("That slot has already started.")
         for person in people:
-            who = name(person, "One of the two people")
+            who = name(person) or _("One of the two people")
             if (person, slot_id) in self.unavailable:
-                return f"{who} is not available in that slot."
+                return _("%(who)s is not available in that slot.") % {"who": who}
             if (person, slot_id) in self.busy:
-                return f"{who} already has a meeting in that slot."
+                return _("%(who)s already has a meeting in that slot.") % {"who": who}
             cap = self.max_per_person
             if check_cap and cap is not None and self.count[person] >= cap:
-                return f"{who} already has {self.max_per_person} meetings (the maximum)."
+                return _("%(who)s already has %(max)d meetings (the maximum).") % {
+                    "who": who,
+                    "max": self.max_per_person,
+                }
         if self.tables_mode:
             if table_id is None:
-                return "No table is free in that slot."
+                return _("No table is free in that slot.")
             if table_id not in self.tables:
-                return "That table is not one of this event's tables."
+                return _("That table is not one of this event's tables.")
             if (slot_id, table_id) in self.taken:
-                return "That table is taken in that slot."
+                return _("That table is taken in that slot.")
         if check_capacity and self.capacity(slot_id) == 0:
-            return f"That slot is full ({self.limit} meetings per slot)."
+            return _("That slot is full (%(limit)d meetings per slot).") % {"limit": self.limit}
         return None
 
     def problem(self, free: list[Row], time_limit_s: float) -> scheduling.Problem:

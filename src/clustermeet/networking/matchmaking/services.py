@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Event
 from clustermeet.networking.matchmaking.board import Board, Row, rows_of, uses_tables
@@ -68,14 +69,17 @@ def configure(
     """Create or update the event's matchmaking."""
     if not 1 <= max_meetings_per_person <= MAX_MEETINGS_PER_PERSON:
         raise MatchmakingError(
-            "invalid", f"Meetings per person: between 1 and {MAX_MEETINGS_PER_PERSON}."
+            "invalid",
+            _("Meetings per person: between 1 and %(max)d.") % {"max": MAX_MEETINGS_PER_PERSON},
         )
     if tables_per_slot is not None and tables_per_slot < 1:
-        raise MatchmakingError("invalid", "Meetings per slot: at least 1, or blank.")
+        raise MatchmakingError("invalid", _("Meetings per slot: at least 1, or blank."))
     if not 1 <= time_limit_seconds <= MAX_TIME_LIMIT_S:
-        raise MatchmakingError("invalid", f"Time limit: between 1 and {MAX_TIME_LIMIT_S} s.")
+        raise MatchmakingError(
+            "invalid", _("Time limit: between 1 and %(max)d s.") % {"max": MAX_TIME_LIMIT_S}
+        )
     with transaction.atomic():
-        matchmaking, _ = Matchmaking.objects.select_for_update().get_or_create(event=event)
+        matchmaking, _created = Matchmaking.objects.select_for_update().get_or_create(event=event)
         matchmaking.max_meetings_per_person = max_meetings_per_person
         matchmaking.tables_per_slot = tables_per_slot
         matchmaking.time_limit_seconds = time_limit_seconds
@@ -92,7 +96,7 @@ def _locked(matchmaking_id: int) -> Matchmaking:
         .filter(pk=matchmaking_id)
     ).first()
     if matchmaking is None:
-        raise MatchmakingError("not_found", "This event has no matchmaking.")
+        raise MatchmakingError("not_found", _("This event has no matchmaking."))
     return matchmaking
 
 
@@ -119,7 +123,7 @@ def is_running(matchmaking: Matchmaking, now: dt.datetime | None = None) -> bool
 def _refuse_if_running(matchmaking: Matchmaking) -> None:
     if is_running(matchmaking):
         raise MatchmakingError(
-            "running", "A scheduling run is under way: wait for it to finish, then try again."
+            "running", _("A scheduling run is under way: wait for it to finish, then try again.")
         )
 
 
@@ -174,7 +178,7 @@ def _write_run(
     with transaction.atomic():
         matchmaking = _locked(matchmaking_id)
         if (matchmaking.last_run.get("running") or {}).get("token") != token:
-            raise MatchmakingError("superseded", "This run was abandoned; run it again.")
+            raise MatchmakingError("superseded", _("This run was abandoned; run it again."))
         _lock_people(p for row in free for p in row.people)
         board = Board(matchmaking)
         before = {row.pk: row for row in free}
@@ -240,7 +244,7 @@ def _draft(event: Event, meeting_id: int) -> tuple[Matchmaking, Meeting]:
     """Lock the matchmaking, then the meeting's people; the meeting must be a draft."""
     matchmaking = Matchmaking.objects.filter(event=event).values_list("pk", flat=True).first()
     if matchmaking is None:
-        raise MatchmakingError("not_found", "This event has no matchmaking.")
+        raise MatchmakingError("not_found", _("This event has no matchmaking."))
     matchmaking = _locked(matchmaking)
     _lock_people(
         MeetingParticipant.objects.filter(meeting_id=meeting_id, meeting__event=event).values_list(
@@ -249,9 +253,9 @@ def _draft(event: Event, meeting_id: int) -> tuple[Matchmaking, Meeting]:
     )
     meeting = Meeting.objects.filter(event=event, pk=meeting_id).first()
     if meeting is None:
-        raise MatchmakingError("not_found", "No such meeting.")
+        raise MatchmakingError("not_found", _("No such meeting."))
     if meeting.status != Meeting.Status.DRAFT:
-        raise MatchmakingError("not_draft", "Only draft meetings can be changed here.")
+        raise MatchmakingError("not_draft", _("Only draft meetings can be changed here."))
     return matchmaking, meeting
 
 
@@ -295,9 +299,9 @@ def move_meeting(
 
 def set_locked(event: Event, meeting_id: int, locked: bool) -> Meeting:
     with transaction.atomic():
-        _, meeting = _draft(event, meeting_id)
+        _matchmaking, meeting = _draft(event, meeting_id)
         if locked and meeting.slot_id is None:
-            raise MatchmakingError("unplaced", "Put the meeting in a slot before locking it.")
+            raise MatchmakingError("unplaced", _("Put the meeting in a slot before locking it."))
         meeting.locked = locked
         meeting.save(update_fields=["locked"])
     return meeting
@@ -306,7 +310,7 @@ def set_locked(event: Event, meeting_id: int, locked: bool) -> Meeting:
 def unschedule(event: Event, meeting_id: int) -> Meeting:
     """Take a draft meeting out of its slot (it stays a draft, among the unplaced)."""
     with transaction.atomic():
-        _, meeting = _draft(event, meeting_id)
+        _matchmaking, meeting = _draft(event, meeting_id)
         _set_place(meeting, None, None, locked=False)
     return meeting
 
@@ -364,7 +368,7 @@ def publish(matchmaking_id: int) -> Published:
                 check_capacity=False,
             )
             if reason is None and len(people) != 2:
-                reason = "The meeting does not have two people."
+                reason = _("The meeting does not have two people.")
             if reason is not None:
                 _set_place(meeting, None, None, locked=False)
                 unplaced.append((meeting.pk, reason))
@@ -410,7 +414,7 @@ def _schedule_drafts(drafts: list[Meeting], unplaced: list) -> list[int]:
                 _mark_scheduled([meeting.pk])
         except IntegrityError:
             _set_place(meeting, None, None, locked=False)
-            unplaced.append((meeting.pk, "A person or the table was booked meanwhile."))
+            unplaced.append((meeting.pk, _("A person or the table was booked meanwhile.")))
         else:
             published.append(meeting.pk)
     return published

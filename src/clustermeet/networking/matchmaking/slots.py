@@ -17,6 +17,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.formats import date_format, time_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from clustermeet.events.models import Event
 from clustermeet.networking.models import Meeting, MeetingParticipant, MeetingTable, Slot
@@ -50,7 +53,9 @@ def parse_break_times(text: str) -> list[dt.time]:
         try:
             times.append(dt.datetime.strptime(item, "%H:%M").time())
         except ValueError:
-            raise SlotError("break_time", f"“{item}” is not a time like 12:30.") from None
+            raise SlotError(
+                "break_time", _("“%(item)s” is not a time like 12:30.") % {"item": item}
+            ) from None
     return sorted(set(times))
 
 
@@ -60,7 +65,15 @@ def _local(event: Event, day: dt.date, time: dt.time) -> dt.datetime:
 
 
 def _fmt(event: Event, moment: dt.datetime) -> str:
-    return moment.astimezone(event.tz).strftime("%d %b %Y %H:%M")
+    """E.g. "10 Nov 2020 09:00" in the event's time zone, as the active language writes it."""
+    return date_format(moment.astimezone(event.tz), "SHORT_DATETIME_FORMAT")
+
+
+def _time(event: Event, moment: dt.datetime | dt.time) -> str:
+    """E.g. "09:00" (a datetime in the event's time zone), as the active language writes it."""
+    if isinstance(moment, dt.datetime):
+        moment = moment.astimezone(event.tz).time()
+    return time_format(moment, "TIME_FORMAT")
 
 
 def plan_slots(
@@ -83,21 +96,25 @@ def plan_slots(
     if not event.start_date <= date <= event.end_date:
         raise SlotError(
             "outside_event",
-            f"The date must be within the event ({event.start_date:%d %b %Y} – "
-            f"{event.end_date:%d %b %Y}).",
+            _("The date must be within the event (%(start)s – %(end)s).")
+            % {
+                "start": date_format(event.start_date, "SHORT_DATE_FORMAT"),
+                "end": date_format(event.end_date, "SHORT_DATE_FORMAT"),
+            },
         )
     if not MIN_SLOT_MINUTES <= minutes <= MAX_SLOT_MINUTES:
         raise SlotError(
             "slot_length",
-            f"A slot lasts between {MIN_SLOT_MINUTES} and {MAX_SLOT_MINUTES} minutes.",
+            _("A slot lasts between %(min)d and %(max)d minutes.")
+            % {"min": MIN_SLOT_MINUTES, "max": MAX_SLOT_MINUTES},
         )
     if break_every < 0 or break_minutes < 0:
-        raise SlotError("break", "Break figures cannot be negative.")
+        raise SlotError("break", _("Break figures cannot be negative."))
     if break_every and not break_minutes:
-        raise SlotError("break", "Give the length of the breaks taken every few slots.")
+        raise SlotError("break", _("Give the length of the breaks taken every few slots."))
     window_start, window_end = _local(event, date, start), _local(event, date, end)
     if window_end <= window_start:
-        raise SlotError("window", "The end time must be after the start time.")
+        raise SlotError("window", _("The end time must be after the start time."))
     length = dt.timedelta(minutes=minutes)
     pause = dt.timedelta(minutes=break_minutes or minutes)
     explicit = []
@@ -105,10 +122,15 @@ def plan_slots(
         begins = _local(event, date, time)
         if not window_start <= begins or begins + pause > window_end:
             raise SlotError(
-                "break_time", f"The break at {time:%H:%M} does not fit inside the window."
+                "break_time",
+                _("The break at %(time)s does not fit inside the window.")
+                % {"time": _time(event, time)},
             )
         if explicit and begins < explicit[-1][1]:
-            raise SlotError("break_time", f"The break at {time:%H:%M} overlaps the one before.")
+            raise SlotError(
+                "break_time",
+                _("The break at %(time)s overlaps the one before.") % {"time": _time(event, time)},
+            )
         explicit.append((begins, begins + pause))
 
     planned: list[PlannedSlot] = []
@@ -116,7 +138,9 @@ def plan_slots(
     while True:
         if len(planned) > MAX_SLOTS_PER_WINDOW:
             raise SlotError(
-                "too_many", f"A window holds at most {MAX_SLOTS_PER_WINDOW} slots: shorten it."
+                "too_many",
+                _("A window holds at most %(max)d slots: shorten it.")
+                % {"max": MAX_SLOTS_PER_WINDOW},
             )
         if explicit and explicit[0][0] < cursor + length:
             begins, ends = explicit.pop(0)
@@ -138,7 +162,7 @@ def plan_slots(
         cursor += length
         since_break += 1
     if not any(not p.is_break for p in planned):
-        raise SlotError("empty", "No meeting slot fits in this window.")
+        raise SlotError("empty", _("No meeting slot fits in this window."))
     _check_overlap(event, planned)
     return planned
 
@@ -150,8 +174,11 @@ def _check_overlap(event: Event, planned: list[PlannedSlot]) -> None:
         if any(p.starts_at < slot.ends_at and slot.starts_at < p.ends_at for p in planned):
             raise SlotError(
                 "overlap",
-                f"The new slots overlap the existing slot of {_fmt(event, slot.starts_at)}–"
-                f"{slot.ends_at.astimezone(event.tz):%H:%M}.",
+                _("The new slots overlap the existing slot of %(start)s–%(end)s.")
+                % {
+                    "start": _fmt(event, slot.starts_at),
+                    "end": _time(event, slot.ends_at),
+                },
             )
 
 
@@ -164,7 +191,7 @@ def _lock_event(event: Event) -> None:
 def create_slots(event: Event, planned: list[PlannedSlot]) -> list[Slot]:
     """Write the planned slots (checked again under a lock on the event row)."""
     if not planned:
-        raise SlotError("empty", "No slot to create.")
+        raise SlotError("empty", _("No slot to create."))
     with transaction.atomic():
         _lock_event(event)
         _check_overlap(event, planned)
@@ -193,21 +220,32 @@ def delete_slot(event: Event, slot_id: int) -> int:
     with transaction.atomic():
         slot = Slot.objects.select_for_update().filter(event=event, pk=slot_id).first()
         if slot is None:
-            raise SlotError("not_found", "No such slot.")
+            raise SlotError("not_found", _("No such slot."))
         used = Meeting.objects.filter(slot=slot)
         scheduled = used.filter(status=Meeting.Status.SCHEDULED).count()
         if scheduled:
             raise SlotError(
                 "in_use",
-                f"The slot {_fmt(event, slot.starts_at)} holds {scheduled} scheduled "
-                "meeting(s): cancel or move them first.",
+                ngettext(
+                    "The slot %(slot)s holds %(count)d scheduled meeting: cancel or move it first.",
+                    "The slot %(slot)s holds %(count)d scheduled meetings: "
+                    "cancel or move them first.",
+                    scheduled,
+                )
+                % {"slot": _fmt(event, slot.starts_at), "count": scheduled},
             )
         cancelled = used.filter(status=Meeting.Status.CANCELLED).count()
         if cancelled:
             raise SlotError(
                 "in_use",
-                f"The slot {_fmt(event, slot.starts_at)} keeps the record of {cancelled} "
-                "cancelled meeting(s) and cannot be deleted.",
+                ngettext(
+                    "The slot %(slot)s keeps the record of %(count)d cancelled meeting "
+                    "and cannot be deleted.",
+                    "The slot %(slot)s keeps the record of %(count)d cancelled meetings "
+                    "and cannot be deleted.",
+                    cancelled,
+                )
+                % {"slot": _fmt(event, slot.starts_at), "count": cancelled},
             )
         unplaced = _unplace_drafts(used.filter(status=Meeting.Status.DRAFT))
         MeetingParticipant.objects.filter(slot=slot).update(slot=None)
@@ -218,9 +256,9 @@ def delete_slot(event: Event, slot_id: int) -> int:
 def _table_label(text: str) -> str:
     label = " ".join(text.split())
     if not label:
-        raise SlotError("label", "A table needs a label.")
+        raise SlotError("label", _("A table needs a label."))
     if len(label) > 100:
-        raise SlotError("label", "A table label has at most 100 characters.")
+        raise SlotError("label", _("A table label has at most 100 characters."))
     return label
 
 
@@ -230,7 +268,9 @@ def add_table(event: Event, label: str) -> MeetingTable:
         _lock_event(event)
         tables = MeetingTable.objects.filter(event=event)
         if tables.filter(label__iexact=label).exists():
-            raise SlotError("duplicate", f"There is already a table “{label}”.")
+            raise SlotError(
+                "duplicate", _("There is already a table “%(label)s”.") % {"label": label}
+            )
         position = (tables.aggregate(m=Max("position"))["m"] or 0) + 1
         return MeetingTable.objects.create(event=event, label=label, position=position)
 
@@ -239,7 +279,10 @@ def add_tables(event: Event, count: int, prefix: str = "Table") -> list[MeetingT
     """Add `count` tables labelled "<prefix> 1", "<prefix> 2"… skipping labels already taken."""
     prefix = _table_label(prefix)
     if not 1 <= count <= MAX_TABLES_AT_ONCE:
-        raise SlotError("count", f"Add between 1 and {MAX_TABLES_AT_ONCE} tables at once.")
+        raise SlotError(
+            "count",
+            _("Add between 1 and %(max)d tables at once.") % {"max": MAX_TABLES_AT_ONCE},
+        )
     with transaction.atomic():
         _lock_event(event)
         tables = MeetingTable.objects.filter(event=event)
@@ -250,7 +293,7 @@ def add_tables(event: Event, count: int, prefix: str = "Table") -> list[MeetingT
             number += 1
             label = f"{prefix} {number}"
             if len(label) > 100:
-                raise SlotError("label", "The table prefix is too long.")
+                raise SlotError("label", _("The table prefix is too long."))
             if label.casefold() not in taken:
                 position += 1
                 new.append(MeetingTable(event=event, label=label, position=position))
@@ -262,14 +305,20 @@ def delete_table(event: Event, table_id: int) -> int:
     with transaction.atomic():
         table = MeetingTable.objects.select_for_update().filter(event=event, pk=table_id).first()
         if table is None:
-            raise SlotError("not_found", "No such table.")
+            raise SlotError("not_found", _("No such table."))
         used = Meeting.objects.filter(table=table)
         kept = used.exclude(status=Meeting.Status.DRAFT).count()
         if kept:
             raise SlotError(
                 "in_use",
-                f"{table.label} is used by {kept} scheduled or cancelled meeting(s) "
-                "and cannot be deleted.",
+                ngettext(
+                    "%(table)s is used by %(count)d scheduled or cancelled meeting "
+                    "and cannot be deleted.",
+                    "%(table)s is used by %(count)d scheduled or cancelled meetings "
+                    "and cannot be deleted.",
+                    kept,
+                )
+                % {"table": table.label, "count": kept},
             )
         unplaced = _unplace_drafts(used)
         table.delete()

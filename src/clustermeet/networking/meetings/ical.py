@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from icalendar import Calendar, vCalAddress
 from icalendar import Event as VEvent
 
@@ -47,20 +48,21 @@ def _summary(people, viewer) -> str:
     if viewer is not None:
         others = [p for p in people if p.pk != viewer.pk]
         if others:
-            return f"Meeting with {others[0].full_name}"
-    return "Meeting: " + " – ".join(p.full_name for p in people)
+            return _("Meeting with %(other)s") % {"other": others[0].full_name}
+    return _("Meeting: %(people)s") % {"people": " – ".join(p.full_name for p in people)}
 
 
 def _description(meeting: Meeting, people, url: str) -> str:
+    """In the active language (the e-mails render it in the recipient's)."""
     lines = []
     for person in people:
         organisation = f", {person.organisation.name}" if person.organisation else ""
         lines.append(f"{person.full_name}{organisation}")
     if meeting.location == Meeting.Location.TABLE and meeting.table is not None:
-        lines.append(f"\nTable: {meeting.table.label}")
+        lines.append("\n" + _("Table: %(table)s") % {"table": meeting.table.label})
     else:
-        lines.append(f"\nVideo room: {meeting.video_url}")
-    lines.append(f"Meeting page: {url}")
+        lines.append("\n" + _("Video room: %(url)s") % {"url": meeting.video_url})
+    lines.append(_("Meeting page: %(url)s") % {"url": url})
     return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from celery import shared_task
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from clustermeet.networking.meetings import tasks
 from clustermeet.networking.meetings.services import NetworkingError
@@ -18,7 +19,7 @@ def send_due_reminders(minutes: int = 15, *, now=None) -> list[int]:
     once: each meeting is claimed with UPDATE … WHERE reminder_sent_at IS NULL, so two runners
     at once never send the same reminder twice. Returns the ids reminded, in start order."""
     if minutes < 1:
-        raise NetworkingError("invalid", "Remind at least one minute before.")
+        raise NetworkingError("invalid", _("Remind at least one minute before."))
     now = now or timezone.now()
     due = Meeting.objects.filter(
         status=Meeting.Status.SCHEDULED,

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from clustermeet.events.models import Event
 from clustermeet.events.queries import can_manage, is_approved_participant
@@ -42,7 +44,13 @@ class NetworkingError(Refused):
     """A refused action; `code` is machine-readable, the message is shown to the user."""
 
 
-NOT_FOUND = "No such meeting request."
+NOT_FOUND = gettext_lazy("No such meeting request.")
+# A whole sentence per status, not the status label inserted into one: languages inflect it.
+DECIDED = {
+    MeetingRequest.Status.ACCEPTED: gettext_lazy("This request is accepted already."),
+    MeetingRequest.Status.DECLINED: gettext_lazy("This request is declined already."),
+    MeetingRequest.Status.CANCELLED: gettext_lazy("This request is cancelled already."),
+}
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -80,11 +88,13 @@ def _check_proposed_slots(event: Event, person: Person, slots) -> list[Slot]:
     now = timezone.now()
     for slot in slots:
         if slot.event_id != event.pk or slot.is_break:
-            raise NetworkingError("invalid_slot", "Choose slots of this event's networking times.")
+            raise NetworkingError(
+                "invalid_slot", _("Choose slots of this event's networking times.")
+            )
         if slot.starts_at <= now:
-            raise NetworkingError("past_slot", "This slot has already started.")
+            raise NetworkingError("past_slot", _("This slot has already started."))
     if _busy_slot_ids([person.pk], [s.pk for s in slots]):
-        raise NetworkingError("busy", "You are not available in one of the slots you chose.")
+        raise NetworkingError("busy", _("You are not available in one of the slots you chose."))
     return slots
 
 
@@ -113,32 +123,35 @@ def send_request(
     offer: Offer | None = None,
 ) -> MeetingRequest:
     if not is_approved_participant(sender, event):
-        raise NetworkingError("forbidden", "Only approved participants of the event meet others.")
+        raise NetworkingError(
+            "forbidden", _("Only approved participants of the event meet others.")
+        )
     if recipient.pk == sender.pk:
-        raise NetworkingError("self", "You cannot send a meeting request to yourself.")
+        raise NetworkingError("self", _("You cannot send a meeting request to yourself."))
     if origin not in MeetingRequest.Origin.values:
-        raise NetworkingError("invalid", "Unknown origin of the request.")
+        raise NetworkingError("invalid", _("Unknown origin of the request."))
     if offer is not None:
         if origin != MeetingRequest.Origin.MARKETPLACE:
-            raise NetworkingError("invalid", "An offer goes with a marketplace request.")
+            raise NetworkingError("invalid", _("An offer goes with a marketplace request."))
         if offer.event_id != event.pk or not offer.is_active:
-            raise NetworkingError("invalid_offer", "This offer is no longer open.")
+            raise NetworkingError("invalid_offer", _("This offer is no longer open."))
     message = (message or "").strip()
     if len(message) > MAX_MESSAGE_LENGTH:
         raise NetworkingError(
-            "too_long", f"Keep the message under {MAX_MESSAGE_LENGTH} characters."
+            "too_long",
+            _("Keep the message under %(max)d characters.") % {"max": MAX_MESSAGE_LENGTH},
         )
     if not is_reachable(event, sender, recipient, offer):
-        raise NetworkingError("unknown_recipient", "This person cannot be reached here.")
+        raise NetworkingError("unknown_recipient", _("This person cannot be reached here."))
     slots = _check_proposed_slots(event, sender, slots)
     pair = Q(sender=sender, recipient=recipient) | Q(sender=recipient, recipient=sender)
     pending = MeetingRequest.objects.filter(pair, event=event, status=MeetingRequest.Status.PENDING)
     if pending.filter(sender=sender).exists():
-        raise NetworkingError("duplicate", "You already sent this person a request.")
+        raise NetworkingError("duplicate", _("You already sent this person a request."))
     if pending.exists():
-        raise NetworkingError("duplicate", "This person already sent you a request: answer it.")
+        raise NetworkingError("duplicate", _("This person already sent you a request: answer it."))
     if _active_meeting_between(event, sender.pk, recipient.pk):
-        raise NetworkingError("already_meeting", "You already have a meeting with this person.")
+        raise NetworkingError("already_meeting", _("You already have a meeting with this person."))
     try:
         with transaction.atomic():
             request = MeetingRequest.objects.create(
@@ -152,7 +165,7 @@ def send_request(
             request.proposed_slots.set(slots)
             transaction.on_commit(lambda: tasks.send_request_email.delay(request.pk, "received"))
     except IntegrityError:
-        raise NetworkingError("duplicate", "You already sent this person a request.") from None
+        raise NetworkingError("duplicate", _("You already sent this person a request.")) from None
     return request
 
 
@@ -161,20 +174,18 @@ def _pending_request(request_id: int, by: Person, *, lock_people: bool) -> Meeti
     people gets NOT_FOUND, as if it did not exist."""
     request = MeetingRequest.objects.filter(pk=request_id).first()
     if request is None or by.pk not in (request.sender_id, request.recipient_id):
-        raise NetworkingError("not_found", NOT_FOUND)
+        raise NetworkingError("not_found", str(NOT_FOUND))
     if lock_people:
         _lock_people([request.sender_id, request.recipient_id])
     request = MeetingRequest.objects.select_for_update().select_related("event").get(pk=request_id)
     if request.status != MeetingRequest.Status.PENDING:
-        raise NetworkingError(
-            "not_pending", f"This request is {request.get_status_display().lower()} already."
-        )
+        raise NetworkingError("not_pending", str(DECIDED[request.status]))
     return request
 
 
 def _must_answer(request: MeetingRequest, by: Person) -> None:
     if by.pk != answerer_id(request):
-        raise NetworkingError("not_your_turn", "The other person answers this request next.")
+        raise NetworkingError("not_your_turn", _("The other person answers this request next."))
 
 
 def _decide(request: MeetingRequest, status: str) -> None:
@@ -193,13 +204,15 @@ def accept_request(request_id: int, *, by: Person, slot: Slot | None = None, loc
         event = request.event
         people = [request.sender_id, request.recipient_id]
         if _active_meeting_between(event, *people):
-            raise NetworkingError("already_meeting", "You already have a meeting with this person.")
+            raise NetworkingError(
+                "already_meeting", _("You already have a meeting with this person.")
+            )
         draft = matchmaking_defers(event)  # the organiser's scheduler places it later
         if not draft:
             if slot is None:
-                raise NetworkingError("no_slot", "Choose a slot for the meeting.")
+                raise NetworkingError("no_slot", _("Choose a slot for the meeting."))
             if slot.starts_at <= timezone.now():
-                raise NetworkingError("past_slot", "This slot has already started.")
+                raise NetworkingError("past_slot", _("This slot has already started."))
         meeting = _book(
             event=event,
             people=people,
@@ -230,7 +243,7 @@ def cancel_request(request_id: int, *, by: Person) -> MeetingRequest:
     with transaction.atomic():
         request = _pending_request(request_id, by, lock_people=False)
         if by.pk != request.sender_id:
-            raise NetworkingError("not_sender", "Only the person who sent a request cancels it.")
+            raise NetworkingError("not_sender", _("Only the person who sent a request cancels it."))
         _decide(request, MeetingRequest.Status.CANCELLED)
         transaction.on_commit(lambda: tasks.send_request_email.delay(request.pk, "cancelled"))
     return request
@@ -243,7 +256,7 @@ def propose_slots(request_id: int, *, by: Person, slots) -> MeetingRequest:
         _must_answer(request, by)
         slots = _check_proposed_slots(request.event, by, slots)
         if not slots:
-            raise NetworkingError("no_slot", "Propose at least one slot.")
+            raise NetworkingError("no_slot", _("Propose at least one slot."))
         request.proposed_slots.set(slots)
         request.awaiting_sender = not request.awaiting_sender
         request.save(update_fields=["awaiting_sender"])
@@ -271,23 +284,23 @@ def _book(*, event, people, slot, location, table=None, origin, status, request=
     """Writes the meeting and its two participant rows; the caller holds the people's locks."""
     person_ids = [p if isinstance(p, int) else p.pk for p in people]
     if len(set(person_ids)) != 2:
-        raise NetworkingError("invalid", "A meeting is between two different people.")
+        raise NetworkingError("invalid", _("A meeting is between two different people."))
     if location not in Meeting.Location.values:
-        raise NetworkingError("invalid", "Unknown meeting location.")
+        raise NetworkingError("invalid", _("Unknown meeting location."))
     if event.format == Event.Format.VIRTUAL:
         location = Meeting.Location.VIRTUAL
     if slot is not None and (slot.event_id != event.pk or slot.is_break):
-        raise NetworkingError("invalid_slot", "Choose a slot of this event's networking times.")
+        raise NetworkingError("invalid_slot", _("Choose a slot of this event's networking times."))
     if table is not None and table.event_id != event.pk:
-        raise NetworkingError("invalid", "This table belongs to another event.")
+        raise NetworkingError("invalid", _("This table belongs to another event."))
     if location == Meeting.Location.VIRTUAL:
         table = None
     scheduled = status == Meeting.Status.SCHEDULED
     if scheduled:
         if slot is None:
-            raise NetworkingError("no_slot", "Choose a slot for the meeting.")
+            raise NetworkingError("no_slot", _("Choose a slot for the meeting."))
         if _busy_slot_ids(person_ids, [slot.pk]):
-            raise NetworkingError("busy", "One of you is not available in this slot any more.")
+            raise NetworkingError("busy", _("One of you is not available in this slot any more."))
         if location == Meeting.Location.TABLE:
             Slot.objects.select_for_update().filter(pk=slot.pk).values("pk").first()
             if table is None:
@@ -296,7 +309,8 @@ def _book(*, event, people, slot, location, table=None, origin, status, request=
                     location = Meeting.Location.VIRTUAL  # no table pool: meet online
                 elif table is None:
                     raise NetworkingError(
-                        "no_table", "No table is free in this slot: choose another slot or video."
+                        "no_table",
+                        _("No table is free in this slot: choose another slot or video."),
                     )
     try:
         with transaction.atomic():
@@ -315,7 +329,7 @@ def _book(*, event, people, slot, location, table=None, origin, status, request=
             )
     except IntegrityError:
         raise NetworkingError(
-            "taken", "This slot or table was just taken: choose another one."
+            "taken", _("This slot or table was just taken: choose another one.")
         ) from None
     return meeting
 
@@ -344,10 +358,10 @@ def book_meeting(
 def _meeting_of(meeting_id: int, by: Person, *, organisers: bool) -> Meeting:
     meeting = Meeting.objects.select_related("event", "slot").filter(pk=meeting_id).first()
     if meeting is None:
-        raise NetworkingError("not_found", "No such meeting.")
+        raise NetworkingError("not_found", _("No such meeting."))
     mine = meeting.participants.filter(person=by).exists()
     if not mine and not (organisers and can_manage(by, meeting.event)):
-        raise NetworkingError("not_found", "No such meeting.")
+        raise NetworkingError("not_found", _("No such meeting."))
     return meeting
 
 
@@ -358,7 +372,7 @@ def cancel_meeting(meeting_id: int, *, by: Person) -> Meeting:
         _lock_people(meeting.participants.values_list("person_id", flat=True))
         meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
         if meeting.status == Meeting.Status.CANCELLED:
-            raise NetworkingError("cancelled", "This meeting is cancelled already.")
+            raise NetworkingError("cancelled", _("This meeting is cancelled already."))
         was_scheduled = meeting.status == Meeting.Status.SCHEDULED
         meeting.status = Meeting.Status.CANCELLED
         meeting.cancelled_at = timezone.now()
@@ -374,12 +388,12 @@ def report_attendance(meeting_id: int, *, by: Person, attendance: str) -> Meetin
     """Each person reports, after the start, whether the meeting was held or the other did not
     come; stored on their own participant row (a later report replaces theirs)."""
     if attendance not in ATTENDANCE:
-        raise NetworkingError("invalid", "Report 'held' or 'no-show'.")
+        raise NetworkingError("invalid", _("Report 'held' or 'no-show'."))
     meeting = _meeting_of(meeting_id, by, organisers=False)
     if meeting.status != Meeting.Status.SCHEDULED:
-        raise NetworkingError("not_scheduled", "Only scheduled meetings are reported.")
+        raise NetworkingError("not_scheduled", _("Only scheduled meetings are reported."))
     if meeting.slot.starts_at > timezone.now():
-        raise NetworkingError("not_started", "Report once the meeting has started.")
+        raise NetworkingError("not_started", _("Report once the meeting has started."))
     seat = MeetingParticipant.objects.get(meeting=meeting, person=by)
     seat.attendance = attendance
     seat.attendance_reported_at = timezone.now()
@@ -394,11 +408,15 @@ def set_unavailable(event: Event, person: Person, slots) -> set[int]:
     """Replace the person's unavailable slots of this event by `slots`. Refused (nothing
     changed) for a slot of another event, a break, or a slot where they have a meeting."""
     if not is_approved_participant(person, event):
-        raise NetworkingError("forbidden", "Only approved participants of the event meet others.")
+        raise NetworkingError(
+            "forbidden", _("Only approved participants of the event meet others.")
+        )
     wanted = {slot.pk: slot for slot in slots}
     for slot in wanted.values():
         if slot.event_id != event.pk or slot.is_break:
-            raise NetworkingError("invalid_slot", "Choose slots of this event's networking times.")
+            raise NetworkingError(
+                "invalid_slot", _("Choose slots of this event's networking times.")
+            )
     with transaction.atomic():
         _lock_people([person.pk])
         booked = MeetingParticipant.objects.filter(
@@ -407,7 +425,7 @@ def set_unavailable(event: Event, person: Person, slots) -> set[int]:
         clash = booked.first()
         if clash is not None:
             raise NetworkingError(
-                "busy", "You have a meeting in one of these slots: cancel it first."
+                "busy", _("You have a meeting in one of these slots: cancel it first.")
             )
         current = Unavailability.objects.filter(person=person, slot__event=event)
         current.exclude(slot__in=list(wanted)).delete()
