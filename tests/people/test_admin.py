@@ -309,8 +309,8 @@ def test_bulk_approve_approves_exactly_the_pending_ones_and_mails_each(
         "Your registration for ECC 2020 is approved"
     }
     assert messages_of(response) == [
-        "Approved 3 registrations. 2 left unchanged (only pending or declined ones can be "
-        "approved)."
+        "Approved 3 registrations. 2 registrations left unchanged (only pending or declined "
+        "ones can be approved)."
     ]
 
 
@@ -338,7 +338,8 @@ def test_bulk_decline_and_cancel(client, organiser, mailoutbox, django_capture_o
         ("p2@example.org", "Your registration for ECC 2020 is cancelled"),
     ]
     assert declined_messages == [
-        "Declined 1 registration. 1 left unchanged (only pending ones can be declined)."
+        "Declined 1 registration. 1 registration left unchanged (only pending ones can be "
+        "declined)."
     ]
     assert messages_of(cancelled) == ["Cancelled 2 registrations."]
 
@@ -442,7 +443,7 @@ def test_the_import_page_imports_a_good_file(client, organiser):
     assert response.status_code == 302
     assert response["Location"] == f"{reverse(CHANGELIST)}?event__id__exact={event.pk}"
     assert messages_of(response) == [
-        "Imported 3 registrations into ECC 2020: 3 new people, 0 with an existing account."
+        "Imported 3 registrations into ECC 2020. 3 new accounts were created."
     ]
     assert sorted(
         Registration.objects.filter(event=event).values_list("person__email", "decided_by")

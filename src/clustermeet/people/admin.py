@@ -10,6 +10,8 @@ from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django_countries.filters import CountryFilter
 
 from clustermeet.events.admin import URL_FIELDS_ASSUME_HTTPS
@@ -59,7 +61,7 @@ class PersonAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["email", "first_name", "last_name", "slug"]}),
         (
-            "Profile",
+            gettext_lazy("Profile"),
             {
                 "fields": [
                     "organisation",
@@ -73,7 +75,7 @@ class PersonAdmin(admin.ModelAdmin):
             },
         ),
         (
-            "Access",
+            gettext_lazy("Access"),
             {
                 "classes": ["collapse"],
                 "fields": [
@@ -89,7 +91,7 @@ class PersonAdmin(admin.ModelAdmin):
         ),
     ]
 
-    @admin.display(description="name", ordering="last_name")
+    @admin.display(description=gettext_lazy("name"), ordering="last_name")
     def full_name(self, person: Person) -> str:
         return person.full_name
 
@@ -111,7 +113,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(people_count=Count("people"))
 
-    @admin.display(description="people", ordering="people_count")
+    @admin.display(description=gettext_lazy("people"), ordering="people_count")
     def people_count(self, organisation: Organisation) -> int:
         return organisation.people_count
 
@@ -133,16 +135,22 @@ class RoleAdmin(admin.ModelAdmin):
 
 
 class ImportForm(forms.Form):
-    event = forms.ModelChoiceField(queryset=Event.objects.order_by("-start_date", "name"))
+    event = forms.ModelChoiceField(
+        queryset=Event.objects.order_by("-start_date", "name"), label=gettext_lazy("Event")
+    )
     file = forms.FileField(
-        help_text="CSV (UTF-8, comma or semicolon separated) or XLSX; the header is row 1."
+        label=gettext_lazy("File"),
+        help_text=gettext_lazy(
+            "CSV (UTF-8, comma or semicolon separated) or XLSX; the header is row 1."
+        ),
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(
-                f"The file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB."
+                _("The file is larger than %(megabytes)d MB.")
+                % {"megabytes": MAX_IMPORT_BYTES // (1024 * 1024)}
             )
         return upload
 
@@ -225,54 +233,121 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     # --- columns -------------------------------------------------------------------------
 
-    @admin.display(description="name", ordering="person__last_name")
+    @admin.display(description=gettext_lazy("name"), ordering="person__last_name")
     def person_name(self, registration: Registration) -> str:
         return registration.person.full_name
 
-    @admin.display(description="e-mail", ordering="person__email")
+    @admin.display(description=gettext_lazy("e-mail"), ordering="person__email")
     def person_email(self, registration: Registration) -> str:
         return registration.person.email
 
-    @admin.display(description="organisation", ordering="person__organisation__name")
+    @admin.display(description=gettext_lazy("organisation"), ordering="person__organisation__name")
     def organisation(self, registration: Registration) -> str:
         organisation = registration.person.organisation
         return organisation.name if organisation else ""
 
-    @admin.display(description="country", ordering="person__country")
+    @admin.display(description=gettext_lazy("country"), ordering="person__country")
     def country(self, registration: Registration) -> str:
         return registration.person.country.code or ""
 
-    @admin.display(description="roles")
+    @admin.display(description=gettext_lazy("roles"))
     def role_names(self, registration: Registration) -> str:
         return ", ".join(role.name for role in registration.roles.all())
 
-    @admin.display(description="directory", boolean=True, ordering="directory_consent_at")
+    @admin.display(
+        # Translators: column heading: listed in the participant directory (yes/no).
+        description=pgettext_lazy("column", "directory"),
+        boolean=True,
+        ordering="directory_consent_at",
+    )
     def directory_consent(self, registration: Registration) -> bool:
         return registration.listed_in_directory
 
     # --- actions ---------------------------------------------------------------------------
 
-    def _decide(self, request, queryset, decide, verb: str, allowed: str) -> None:
+    def _decide(self, request, queryset, decide, done, left) -> None:
+        """Run `decide` on the selection; `done(n)` and `left(n)` are the whole sentences that
+        report the registrations changed and those left unchanged."""
         selected = queryset.count()
         changed = len(decide(queryset.values_list("pk", flat=True), by=request.user))
-        message = f"{verb.capitalize()} {changed} registration{'s' if changed != 1 else ''}."
+        message = done(changed)
         if changed < selected:
-            message += f" {selected - changed} left unchanged (only {allowed} ones can be {verb})."
+            message = f"{message} {left(selected - changed)}"
         self.message_user(request, message, messages.SUCCESS if changed else messages.WARNING)
 
-    @admin.action(description="Approve selected registrations", permissions=["change"])
+    @admin.action(
+        description=gettext_lazy("Approve selected registrations"), permissions=["change"]
+    )
     def approve_selected(self, request, queryset):
-        self._decide(request, queryset, services.approve, "approved", "pending or declined")
+        self._decide(
+            request,
+            queryset,
+            services.approve,
+            lambda n: (
+                ngettext("Approved %(count)d registration.", "Approved %(count)d registrations.", n)
+                % {"count": n}
+            ),
+            lambda n: (
+                ngettext(
+                    "%(count)d registration left unchanged (only pending or declined ones can be "
+                    "approved).",
+                    "%(count)d registrations left unchanged (only pending or declined ones can be "
+                    "approved).",
+                    n,
+                )
+                % {"count": n}
+            ),
+        )
 
-    @admin.action(description="Decline selected registrations", permissions=["change"])
+    @admin.action(
+        description=gettext_lazy("Decline selected registrations"), permissions=["change"]
+    )
     def decline_selected(self, request, queryset):
-        self._decide(request, queryset, services.decline, "declined", "pending")
+        self._decide(
+            request,
+            queryset,
+            services.decline,
+            lambda n: (
+                ngettext("Declined %(count)d registration.", "Declined %(count)d registrations.", n)
+                % {"count": n}
+            ),
+            lambda n: (
+                ngettext(
+                    "%(count)d registration left unchanged (only pending ones can be declined).",
+                    "%(count)d registrations left unchanged (only pending ones can be declined).",
+                    n,
+                )
+                % {"count": n}
+            ),
+        )
 
-    @admin.action(description="Cancel selected registrations", permissions=["change"])
+    @admin.action(description=gettext_lazy("Cancel selected registrations"), permissions=["change"])
     def cancel_selected(self, request, queryset):
-        self._decide(request, queryset, services.cancel, "cancelled", "pending or approved")
+        self._decide(
+            request,
+            queryset,
+            services.cancel,
+            lambda n: (
+                ngettext(
+                    "Cancelled %(count)d registration.", "Cancelled %(count)d registrations.", n
+                )
+                % {"count": n}
+            ),
+            lambda n: (
+                ngettext(
+                    "%(count)d registration left unchanged (only pending or approved ones can be "
+                    "cancelled).",
+                    "%(count)d registrations left unchanged (only pending or approved ones can be "
+                    "cancelled).",
+                    n,
+                )
+                % {"count": n}
+            ),
+        )
 
-    @admin.action(description="Export selected registrations as CSV", permissions=["view"])
+    @admin.action(
+        description=gettext_lazy("Export selected registrations as CSV"), permissions=["view"]
+    )
     def export_csv(self, request, queryset):
         rows = (
             queryset.select_related("person", "person__organisation")
@@ -342,13 +417,7 @@ class RegistrationAdmin(admin.ModelAdmin):
                 except ImportRejected as rejected:
                     errors = rejected.errors
                 else:
-                    self.message_user(
-                        request,
-                        f"Imported {result.registrations} registrations into {event.name}: "
-                        f"{result.created_people} new people, {result.reused_people} with an "
-                        "existing account.",
-                        messages.SUCCESS,
-                    )
+                    self.message_user(request, _import_summary(result, event), messages.SUCCESS)
                     changelist = reverse("admin:people_registration_changelist")
                     return HttpResponseRedirect(f"{changelist}?event__id__exact={event.pk}")
         else:
@@ -356,7 +425,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": "Import participants",
+            "title": _("Import participants"),
             "form": form,
             "errors": errors,
             "required_columns": REQUIRED_COLUMNS,
@@ -364,6 +433,37 @@ class RegistrationAdmin(admin.ModelAdmin):
             "max_megabytes": MAX_IMPORT_BYTES // (1024 * 1024),
         }
         return TemplateResponse(request, "admin/people/registration/import.html", context)
+
+
+def _import_summary(result, event: Event) -> str:
+    """The message after an import: whole sentences, one for each figure that is not zero."""
+    sentences = [
+        ngettext(
+            "Imported %(count)d registration into %(event)s.",
+            "Imported %(count)d registrations into %(event)s.",
+            result.registrations,
+        )
+        % {"count": result.registrations, "event": event.name}
+    ]
+    if result.created_people:
+        sentences.append(
+            ngettext(
+                "%(count)d new account was created.",
+                "%(count)d new accounts were created.",
+                result.created_people,
+            )
+            % {"count": result.created_people}
+        )
+    if result.reused_people:
+        sentences.append(
+            ngettext(
+                "%(count)d person already had an account.",
+                "%(count)d people already had an account.",
+                result.reused_people,
+            )
+            % {"count": result.reused_people}
+        )
+    return " ".join(sentences)
 
 
 @admin.register(Invitation)

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from clustermeet.events.models import Ecosystem
@@ -10,31 +11,31 @@ from clustermeet.privacy.consents import CURRENT, Kind
 
 
 class ProfileFields(forms.Form):
-    first_name = forms.CharField(max_length=100, label="First name")
-    last_name = forms.CharField(max_length=100, label="Last name")
-    organisation = forms.CharField(max_length=200, label="Organisation")
+    first_name = forms.CharField(max_length=100, label=_("First name"))
+    last_name = forms.CharField(max_length=100, label=_("Last name"))
+    organisation = forms.CharField(max_length=200, label=_("Organisation"))
     organisation_type = forms.ChoiceField(
-        choices=OrganisationType.choices, label="Type of organisation"
+        choices=OrganisationType.choices, label=_("Type of organisation")
     )
-    country = forms.ChoiceField(choices=[("", "—"), *countries], label="Country")
-    job_title = forms.CharField(max_length=300, required=False, label="Position")
+    country = forms.ChoiceField(choices=[("", "—"), *countries], label=_("Country"))
+    job_title = forms.CharField(max_length=300, required=False, label=_("Position"))
     offering = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        label="What I can offer",
-        help_text="Expertise, technology, services, partnership opportunities…",
+        label=_("What I can offer"),
+        help_text=_("Expertise, technology, services, partnership opportunities…"),
     )
     looking_for = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        label="What I am looking for",
-        help_text="Partners, suppliers, knowledge, funding…",
+        label=_("What I am looking for"),
+        help_text=_("Partners, suppliers, knowledge, funding…"),
     )
     ecosystems = forms.ModelMultipleChoiceField(
         queryset=Ecosystem.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        label="Industrial ecosystems of interest",
+        label=_("Industrial ecosystems of interest"),
     )
 
     def profile(self, email: str) -> ProfileData:
@@ -58,17 +59,17 @@ class RegistrationForm(ProfileFields):
 
     field_order = ["first_name", "last_name", "email", "password"]
 
-    email = forms.EmailField(label="E-mail")
+    email = forms.EmailField(label=_("E-mail"))
     password = forms.CharField(
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         required=False,
-        label="Password (optional)",
-        help_text="Leave empty to log in with one-time links sent by e-mail.",
+        label=_("Password (optional)"),
+        help_text=_("Leave empty to log in with one-time links sent by e-mail."),
     )
-    stakeholder_type = forms.ChoiceField(choices=StakeholderType.choices, label="I take part as")
+    stakeholder_type = forms.ChoiceField(choices=StakeholderType.choices, label=_("I take part as"))
     accept_terms = forms.BooleanField(
         label=CURRENT[Kind.TERMS].text,
-        error_messages={"required": "Please accept the terms to register."},
+        error_messages={"required": _("Please accept the terms to register.")},
     )
     list_in_directory = forms.BooleanField(
         required=False,
@@ -122,7 +123,8 @@ class ExistingAccountRegistrationForm(RegistrationForm):
 
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(
-        label="E-mail", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+        label=_("E-mail"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
 
     def clean_username(self) -> str:
@@ -130,4 +132,4 @@ class LoginForm(AuthenticationForm):
 
 
 class LoginLinkRequestForm(forms.Form):
-    email = forms.EmailField(label="E-mail")
+    email = forms.EmailField(label=_("E-mail"))

@@ -4,30 +4,31 @@ from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from clustermeet.events.models import Ecosystem, Event
 
 
 class OrganisationType(models.TextChoices):
-    CLUSTER = "cluster", "Cluster organisation"
-    SME = "sme", "SME"
-    LARGE = "large", "Large company"
-    PUBLIC = "public", "Public authority"
-    RESEARCH = "research", "Research / university"
-    NETWORK = "network", "Network / association"
-    OTHER = "other", "Other"
+    CLUSTER = "cluster", _("Cluster organisation")
+    SME = "sme", _("SME")
+    LARGE = "large", _("Large company")
+    PUBLIC = "public", _("Public authority")
+    RESEARCH = "research", _("Research / university")
+    NETWORK = "network", _("Network / association")
+    OTHER = "other", pgettext_lazy("type of organisation", "Other")
 
 
 class StakeholderType(models.TextChoices):
-    CLUSTER_MANAGER = "cluster", "Cluster manager / cluster organisation"
-    POLICY = "public", "Policy maker / public authority"
-    BUSINESS = "business", "Business (SME or large company)"
-    RESEARCH = "research", "Research / academia"
-    NETWORK = "network", "Network / association"
-    INTERMEDIARY = "intermediary", "Business support / intermediary"
-    OTHER = "other", "Other"
+    CLUSTER_MANAGER = "cluster", _("Cluster manager / cluster organisation")
+    POLICY = "public", _("Policy maker / public authority")
+    BUSINESS = "business", _("Business (SME or large company)")
+    RESEARCH = "research", _("Research / academia")
+    NETWORK = "network", _("Network / association")
+    INTERMEDIARY = "intermediary", _("Business support / intermediary")
+    OTHER = "other", pgettext_lazy("stakeholder type", "Other")
 
 
 class Organisation(models.Model):
@@ -78,8 +79,8 @@ class Person(AbstractBaseUser, PermissionsMixin):
     job_title = models.CharField(max_length=300, blank=True)
     country = CountryField(blank=True)
     bio = models.TextField(blank=True)
-    offering = models.TextField(blank=True, help_text="What I can offer to others")
-    looking_for = models.TextField(blank=True, help_text="What I am looking for")
+    offering = models.TextField(blank=True, help_text=_("What I can offer to others"))
+    looking_for = models.TextField(blank=True, help_text=_("What I am looking for"))
     ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="people")
     # The language of the person's pages (when they have not chosen one in this browser), their
     # e-mails and calendar invitations. Empty: the site's default.
@@ -99,8 +100,8 @@ class Person(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["last_name", "first_name"]
-        verbose_name = "person"
-        verbose_name_plural = "people"
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
 
     def __str__(self) -> str:
         return self.full_name
@@ -148,16 +149,16 @@ class Role(models.Model):
 
 class Registration(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending approval"
-        APPROVED = "approved", "Approved"
-        DECLINED = "declined", "Declined"
-        CANCELLED = "cancelled", "Cancelled"
+        PENDING = "pending", _("Pending approval")
+        APPROVED = "approved", pgettext_lazy("registration status", "Approved")
+        DECLINED = "declined", pgettext_lazy("registration status", "Declined")
+        CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
 
     class Source(models.TextChoices):
-        WEB = "web", "Registration form"
-        IMPORT = "import", "Import"
-        ADMIN = "admin", "Back office"
-        DEMO = "demo", "Demo data"
+        WEB = "web", _("Registration form")
+        IMPORT = "import", pgettext_lazy("registration source", "Import")
+        ADMIN = "admin", _("Back office")
+        DEMO = "demo", _("Demo data")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="registrations")
@@ -168,7 +169,7 @@ class Registration(models.Model):
     )
     terms_accepted_at = models.DateTimeField()
     directory_consent_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the person agreed to be listed in the directory."
+        null=True, blank=True, help_text=_("When the person agreed to be listed in the directory.")
     )
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
     created_at = models.DateTimeField(default=timezone.now)

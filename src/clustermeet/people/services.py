@@ -11,6 +11,7 @@ from django.db.models import CharField, Expression
 from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Ecosystem, Event
 from clustermeet.people import tasks
@@ -237,20 +238,22 @@ def register(
     """Register a person for an event. Either `person` (logged in) or `profile` (a newcomer,
     whose account is created) must be given; with both, the profile updates the person."""
     if not event.registration_open:
-        raise RegistrationError("Registration for this event is closed.")
+        raise RegistrationError(_("Registration for this event is closed."))
     if not data.accept_terms:
-        raise RegistrationError("You need to accept the terms of participation to register.")
+        raise RegistrationError(_("You need to accept the terms of participation to register."))
     email = (person.email if person else profile.email).strip().lower()
     if event.is_invitation_only and not event.invitations.filter(email__iexact=email).exists():
-        raise RegistrationError("This event is by invitation only.")
+        raise RegistrationError(_("This event is by invitation only."))
     now = timezone.now()
     try:
         with transaction.atomic():
             if person is None:
                 if Person.objects.filter(email__iexact=email).exists():
                     raise RegistrationError(
-                        "An account with this e-mail address exists already: log in first "
-                        "(a one-time login link works too), then register."
+                        _(
+                            "An account with this e-mail address exists already: log in first "
+                            "(a one-time login link works too), then register."
+                        )
                     )
                 person = create_person(profile, password)
             elif profile is not None:
@@ -281,7 +284,7 @@ def register(
                     setattr(registration, name, value)
                 registration.save()
             else:
-                raise RegistrationError("You are registered for this event already.")
+                raise RegistrationError(_("You are registered for this event already."))
             registration.roles.set(Role.objects.filter(code__in=data.roles))
             record_registration_consents(registration, directory=data.list_in_directory, at=now)
             kind = "received" if status == Registration.Status.PENDING else "confirmed"
@@ -289,7 +292,7 @@ def register(
                 lambda: tasks.send_registration_email.delay(registration.pk, kind)
             )
     except IntegrityError:
-        raise RegistrationError("You are registered for this event already.") from None
+        raise RegistrationError(_("You are registered for this event already.")) from None
     return registration
 
 

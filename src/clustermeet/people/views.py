@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.encoding import force_str
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
 from django.views.decorators.http import require_http_methods
 
@@ -105,7 +106,7 @@ def login_link(request, uidb64: str, token: str):
         return render(request, "people/login_link_invalid.html", status=400)
     if request.method == "POST":
         login(request, person, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome, {person.first_name}.")
+        messages.success(request, _("Welcome, %(first_name)s.") % {"first_name": person.first_name})
         return redirect(_safe_next(request, reverse("people:me")))
     return render(
         request,

@@ -36,6 +36,7 @@ import os
 from typing import IO
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Event
 from clustermeet.people.importing.columns import (
@@ -95,5 +96,13 @@ def import_participants(
     except IntegrityError as exc:
         # Someone registered one of these people while the file was being imported.
         raise ImportRejected(
-            [RowError(1, "", f"the import clashed with a change made meanwhile, try again ({exc})")]
+            [
+                RowError(
+                    1,
+                    "",
+                    # Translators: the parenthesis is the database's own (English) message.
+                    _("the import clashed with a change made meanwhile, try again (%(problem)s)")
+                    % {"problem": exc},
+                )
+            ]
         ) from exc

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 
 @dataclass(frozen=True)
 class RowError:
@@ -11,11 +13,19 @@ class RowError:
 
     row: int
     column: str
-    message: str
+    message: str  # translated when the error is made, in the language of the request
 
     def __str__(self) -> str:
-        where = f"row {self.row}, {self.column}" if self.column else f"row {self.row}"
-        return f"{where}: {self.message}"
+        if self.column:
+            # Translators: one error of a rejected participant import, e.g.
+            # "row 3, email: invalid e-mail address 'x'"; the column is a column name of the file.
+            return _("row %(row)d, %(column)s: %(message)s") % {
+                "row": self.row,
+                "column": self.column,
+                "message": self.message,
+            }
+        # Translators: one error of a rejected participant import about the file or a whole row.
+        return _("row %(row)d: %(message)s") % {"row": self.row, "message": self.message}
 
 
 class ImportRejected(Exception):

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from clustermeet.people.importing.errors import ImportRejected, RowError
 
 # Beyond this the file is not a participant list, and reading on would only use memory.
@@ -31,7 +33,14 @@ def read_rows(file_obj_or_path: Any, filename: str = "") -> list[list[str]]:
     suffix = Path(filename).suffix.lower()
     if suffix in {".xls", ".ods", ".numbers"}:
         raise ImportRejected(
-            [RowError(1, "", f"{suffix} files cannot be read: save the sheet as XLSX or CSV")]
+            [
+                RowError(
+                    1,
+                    "",
+                    _("%(suffix)s files cannot be read: save the sheet as XLSX or CSV")
+                    % {"suffix": suffix},
+                )
+            ]
         )
     if suffix in {".xlsx", ".xlsm"} or (suffix not in {".csv", ".txt"} and data[:4] == b"PK\3\4"):
         return _read_xlsx(data)
@@ -53,7 +62,7 @@ def _read_csv(data: bytes) -> list[list[str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportRejected(
-            [RowError(1, "", "the file is not UTF-8 text: save it as 'CSV UTF-8' or as XLSX")]
+            [RowError(1, "", _("the file is not UTF-8 text: save it as 'CSV UTF-8' or as XLSX"))]
         ) from exc
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
@@ -62,7 +71,14 @@ def _read_csv(data: bytes) -> list[list[str]]:
         return [[cell.strip() for cell in record] for record in _limited(reader)]
     except csv.Error as exc:
         raise ImportRejected(
-            [RowError(reader.line_num, "", f"the file is not valid CSV ({exc})")]
+            [
+                RowError(
+                    reader.line_num,
+                    "",
+                    # Translators: the parenthesis is the CSV reader's own (English) message.
+                    _("the file is not valid CSV (%(problem)s)") % {"problem": exc},
+                )
+            ]
         ) from exc
 
 
@@ -77,7 +93,7 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise ImportRejected(
-                [RowError(1, "", "the file is not a readable XLSX workbook")]
+                [RowError(1, "", _("the file is not a readable XLSX workbook"))]
             ) from exc
         try:
             if not workbook.worksheets:
@@ -92,6 +108,13 @@ def _limited(rows: Iterable) -> Iterator:
     for number, row in enumerate(rows, start=1):
         if number > MAX_ROWS + 1:
             raise ImportRejected(
-                [RowError(number, "", f"the file has more than {MAX_ROWS} rows; split it")]
+                [
+                    RowError(
+                        number,
+                        "",
+                        _("the file has more than %(max_rows)d rows; split it")
+                        % {"max_rows": MAX_ROWS},
+                    )
+                ]
             )
         yield row

@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models.functions import Lower
+from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_countries import countries
 
 from clustermeet.events.models import Ecosystem, Event
@@ -91,10 +94,13 @@ class _Lookups:
 
 
 def _choices(choices) -> dict[str, str]:
+    """Value by value and by label, in English and in the active language, lower case."""
     found = {}
     for value, label in choices.choices:
         found[value.lower()] = value
         found[str(label).lower()] = value
+        with translation.override("en"):
+            found[str(label).lower()] = value
     return found
 
 
@@ -112,21 +118,27 @@ def _validate_row(
 
     for column in REQUIRED_COLUMNS:
         if column in present and not cells.get(column):
-            error(column, "required, but empty")
+            error(column, _("required, but empty"))
     for column, limit in MAX_LENGTHS.items():
         if len(cells.get(column, "")) > limit:
-            error(column, f"longer than {limit} characters")
+            error(
+                column,
+                ngettext(
+                    "longer than %(limit)d character", "longer than %(limit)d characters", limit
+                )
+                % {"limit": limit},
+            )
 
     email = cells.get("email", "").lower()
     if email and len(email) <= MAX_LENGTHS["email"]:
         try:
             validate_email(email)
         except ValidationError:
-            error("email", f"invalid e-mail address '{cells['email']}'")
+            error("email", _("invalid e-mail address '%(value)s'") % {"value": cells["email"]})
 
     country = cells.get("country", "").upper()
     if country and country not in lookups.countries:
-        error("country", f"unknown country code '{cells['country']}'")
+        error("country", _("unknown country code '%(value)s'") % {"value": cells["country"]})
 
     row = ValidRow(
         number=number,
@@ -140,27 +152,31 @@ def _validate_row(
         looking_for=cells.get("looking_for", ""),
     )
 
-    for column, table in (
-        ("organisation_type", lookups.organisation_types),
-        ("stakeholder_type", lookups.stakeholder_types),
+    for column, table, unknown in (
+        (
+            "organisation_type",
+            lookups.organisation_types,
+            _("unknown organisation type '%(value)s'"),
+        ),
+        ("stakeholder_type", lookups.stakeholder_types, _("unknown stakeholder type '%(value)s'")),
     ):
         if text := cells.get(column, ""):
             if text.lower() in table:
                 setattr(row, column, table[text.lower()])
             else:
-                error(column, f"unknown {column.replace('_', ' ')} '{text}'")
+                error(column, unknown % {"value": text})
 
     for text in _split(cells.get("ecosystems", "")):
         ecosystem = lookups.ecosystem(text)
         if ecosystem is None:
-            error("ecosystems", f"unknown ecosystem '{text}'")
+            error("ecosystems", _("unknown ecosystem '%(value)s'") % {"value": text})
         elif ecosystem not in row.ecosystems:
             row.ecosystems.append(ecosystem)
 
     for text in _split(cells.get("roles", "")) or [Role.PARTICIPANT]:
         role = lookups.roles.get(text.lower())
         if role is None:
-            error("roles", f"unknown role '{text}'")
+            error("roles", _("unknown role '%(value)s'") % {"value": text})
         elif role not in row.roles:
             row.roles.append(role)
 
@@ -168,15 +184,37 @@ def _validate_row(
         if status in IMPORTABLE_STATUSES:
             row.status = IMPORTABLE_STATUSES[status]
         else:
-            error("status", f"unknown status '{cells['status']}' (use approved or pending)")
+            error(
+                "status",
+                # Translators: "approved" and "pending" are the values to write in the file's
+                # status column; keep them in English.
+                _("unknown status '%(value)s' (use approved or pending)")
+                % {"value": cells["status"]},
+            )
 
     consent = cells.get("directory_consent", "").lower()
     if consent in YES:
         row.directory_consent = True
     elif consent not in NO:
-        error("directory_consent", f"'{cells['directory_consent']}' is not yes or no")
+        error(
+            "directory_consent",
+            # Translators: "yes" and "no" are the values to write in the file's directory_consent
+            # column; keep them in English.
+            _("'%(value)s' is not yes or no") % {"value": cells["directory_consent"]},
+        )
 
     return (None if errors else row), errors
+
+
+def _already_registered(status: str) -> str:
+    """The error for a person registered already, one whole sentence per status."""
+    if status == Registration.Status.APPROVED:
+        return _("'%(email)s' is already registered for this event (approved)")
+    if status == Registration.Status.PENDING:
+        return _("'%(email)s' is already registered for this event (pending approval)")
+    if status == Registration.Status.DECLINED:
+        return _("'%(email)s' is already registered for this event (declined)")
+    return _("'%(email)s' is already registered for this event (cancelled)")
 
 
 def _existing_people(emails: list[str]) -> dict[str, Person]:
@@ -203,7 +241,9 @@ def validate(event: Event, table: list[list[str]]) -> tuple[list[ValidRow], dict
     """The rows of the file, checked, and the accounts that exist already for their e-mail
     addresses; raises ImportRejected with every error found."""
     if not table or not any(table[0]):
-        raise ImportRejected([RowError(1, "", "the file is empty: the first row must be a header")])
+        raise ImportRejected(
+            [RowError(1, "", _("the file is empty: the first row must be a header"))]
+        )
     errors: list[RowError] = []
     columns: dict[str, int] = {}
     for index, header in enumerate(table[0]):
@@ -211,12 +251,12 @@ def validate(event: Event, table: list[list[str]]) -> tuple[list[ValidRow], dict
         if not key or key not in COLUMNS:
             continue  # columns we do not know are ignored
         if key in columns:
-            errors.append(RowError(1, key, "the column appears twice"))
+            errors.append(RowError(1, key, _("the column appears twice")))
         else:
             columns[key] = index
     for column in REQUIRED_COLUMNS:
         if column not in columns:
-            errors.append(RowError(1, column, "missing required column"))
+            errors.append(RowError(1, column, _("missing required column")))
     present = set(columns)
 
     lookups = _Lookups()
@@ -235,7 +275,12 @@ def validate(event: Event, table: list[list[str]]) -> tuple[list[ValidRow], dict
         if email:
             if email in first_row_of:
                 errors.append(
-                    RowError(number, "email", f"duplicate of row {first_row_of[email]} ('{email}')")
+                    RowError(
+                        number,
+                        "email",
+                        _("duplicate of row %(row)d ('%(email)s')")
+                        % {"row": first_row_of[email], "email": email},
+                    )
                 )
                 row = None
             else:
@@ -243,21 +288,15 @@ def validate(event: Event, table: list[list[str]]) -> tuple[list[ValidRow], dict
         if row is not None:
             rows.append(row)
     if not first_row_of and not errors:
-        errors.append(RowError(2, "", "the file has a header but no participants"))
+        errors.append(RowError(2, "", _("the file has a header but no participants")))
 
     existing = _existing_people(list(first_row_of))
     registered = _registered(event, existing.values())
     for email, number in first_row_of.items():
         person = existing.get(email)
         if person is not None and person.pk in registered:
-            status = Registration.Status(registered[person.pk]).label.lower()
-            errors.append(
-                RowError(
-                    number,
-                    "email",
-                    f"'{email}' is already registered for this event ({status})",
-                )
-            )
+            message = _already_registered(registered[person.pk])
+            errors.append(RowError(number, "email", message % {"email": email}))
     if errors:
         errors.sort(key=lambda e: (e.row, column_order(e.column)))
         raise ImportRejected(errors)
