@@ -9,6 +9,8 @@ from urllib.parse import quote
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from clustermeet.people.models import Person
 from clustermeet.programme.models import Session
@@ -22,19 +24,19 @@ def new_video_room() -> str:
 class Cafe(models.Model):
     session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="cafe")
     allow_members_to_write = models.BooleanField(
-        default=False, help_text="Table members, not only the host, may write the notes."
+        default=False, help_text=_("Table members, not only the host, may write the notes.")
     )
-    seed = models.PositiveIntegerField(default=0, help_text="Seed of the seating search")
+    seed = models.PositiveIntegerField(default=0, help_text=_("Seed of the seating search"))
     seating_stats = models.JSONField(
         default=dict, blank=True, editable=False, help_text="Figures of the last seating"
     )
 
     class Meta:
-        verbose_name = "world café"
-        verbose_name_plural = "world cafés"
+        verbose_name = _("world café")
+        verbose_name_plural = _("world cafés")
 
     def __str__(self) -> str:
-        return f"Café: {self.session}"
+        return gettext("Café: %(session)s") % {"session": self.session}
 
 
 class CafeQuestion(models.Model):
@@ -67,7 +69,7 @@ class CafeRound(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Round {self.number}"
+        return gettext("Round %(number)s") % {"number": self.number}
 
 
 class CafeTable(models.Model):
@@ -80,7 +82,7 @@ class CafeTable(models.Model):
     )
     video_room = models.CharField(max_length=64, default=new_video_room, unique=True)
     physical_label = models.CharField(
-        max_length=100, blank=True, help_text="Where the table stands, for on-site participants"
+        max_length=100, blank=True, help_text=_("Where the table stands, for on-site participants")
     )
 
     class Meta:
@@ -92,7 +94,12 @@ class CafeTable(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Table {self.number}" + (f": {self.topic}" if self.topic else "")
+        if self.topic:
+            return gettext("Table %(number)s: %(topic)s") % {
+                "number": self.number,
+                "topic": self.topic,
+            }
+        return gettext("Table %(number)s") % {"number": self.number}
 
     @property
     def video_url(self) -> str:

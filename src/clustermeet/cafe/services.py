@@ -6,6 +6,9 @@ from dataclasses import asdict
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from clustermeet.cafe import messages
 from clustermeet.cafe.models import (
@@ -55,7 +58,7 @@ def add_question(cafe: Cafe, text: str) -> CafeQuestion:
 
 def add_round(cafe: Cafe, starts_at, ends_at) -> CafeRound:
     if ends_at <= starts_at:
-        raise CafeError("invalid", "A round must end after it starts.")
+        raise CafeError("invalid", _("A round must end after it starts."))
     number = cafe.rounds.count() + 1
     return CafeRound.objects.create(cafe=cafe, number=number, starts_at=starts_at, ends_at=ends_at)
 
@@ -81,7 +84,7 @@ def sign_up(cafe: Cafe, person: Person) -> CafeSignup:
     """Approved participants (and the session's moderators) sign up; signing up again after
     leaving brings the person back."""
     if not (is_approved_participant(person, cafe.session.event) or is_cafe_moderator(person, cafe)):
-        raise CafeError("forbidden", "Only approved participants of the event sign up.")
+        raise CafeError("forbidden", _("Only approved participants of the event sign up."))
     with transaction.atomic():
         signup, created = CafeSignup.objects.get_or_create(cafe=cafe, person=person)
         if not created and signup.left_at is not None:
@@ -142,11 +145,46 @@ def _seating_tables(tables: list[CafeTable], present_ids: set[int]) -> list[seat
     ]
 
 
+def _refusal(error: InputError) -> str:
+    """Why the seating engine refused, in the user's language: the cases a café can meet come
+    as `seating.SeatingError` (a code and its figures); any other invalid input means the café's
+    data contradicts itself, and keeps the engine's English line."""
+    params = getattr(error, "params", {})
+    code = getattr(error, "code", None)
+    if code == "capacity":
+        return ngettext(
+            "Cannot seat: the tables' total capacity %(capacity)d is below the %(count)d person "
+            "to seat.",
+            "Cannot seat: the tables' total capacity %(capacity)d is below the %(count)d people "
+            "to seat.",
+            params["headcount"],
+        ) % {"capacity": params["capacity"], "count": params["headcount"]}
+    if code == "rounds":
+        return ngettext(
+            "Cannot seat: a café has at most %(count)d round.",
+            "Cannot seat: a café has at most %(count)d rounds.",
+            params["maximum"],
+        ) % {"count": params["maximum"]}
+    if code == "too_large":
+        return ngettext(
+            "Cannot seat: the café is too large (at most %(count)d person, and %(cells)s "
+            "rounds × people × tables).",
+            "Cannot seat: the café is too large (at most %(count)d people, and %(cells)s "
+            "rounds × people × tables).",
+            params["max_people"],
+        ) % {
+            "count": params["max_people"],
+            "cells": number_format(params["max_cells"], force_grouping=True),
+        }
+    # Translators: the reason is a technical line of the seating engine, in English.
+    return _("Cannot seat: %(reason)s") % {"reason": error}
+
+
 def _run(people, tables, rounds: int, seed: int, fixed=None) -> seating.Seating:
     try:
         return seating.seat(people, tables, rounds, seed=seed, fixed=fixed)
     except InputError as error:
-        raise CafeError("invalid", f"Cannot seat: {error}") from None
+        raise CafeError("invalid", _refusal(error)) from None
 
 
 def _write(cafe: Cafe, rounds: list[CafeRound], tables: list[CafeTable], result, first: int):
@@ -165,7 +203,7 @@ def _lock(cafe: Cafe) -> tuple[Cafe, list[CafeRound], list[CafeTable]]:
     rounds = list(cafe.rounds.order_by("number"))
     tables = list(cafe.tables.order_by("number"))
     if not rounds or not tables:
-        raise CafeError("invalid", "The café needs at least one round and one table.")
+        raise CafeError("invalid", _("The café needs at least one round and one table."))
     return cafe, rounds, tables
 
 
@@ -219,7 +257,7 @@ def reseat_from(cafe: Cafe, round_number: int) -> dict:
         cafe, rounds, tables = _lock(cafe)
         numbers = [r.number for r in rounds]
         if round_number not in numbers:
-            raise CafeError("not_found", f"No round {round_number}.")
+            raise CafeError("not_found", _("No round %(number)s.") % {"number": round_number})
         current = numbers.index(round_number)
         seated: dict[int, dict[int, list[int]]] = {r.pk: {t.pk: [] for t in tables} for r in rounds}
         for round_id, table_id, person_id in (
@@ -255,11 +293,19 @@ def save_note(
     """Autosave of one note: the last write wins per (table, round, question). The note goes to
     the table's group after commit."""
     if not (table.cafe_id == round.cafe_id == question.cafe_id):
-        raise CafeError("invalid", "Table, round and question belong to different cafés.")
+        raise CafeError("invalid", _("Table, round and question belong to different cafés."))
     if len(text) > MAX_NOTE_LENGTH:
-        raise CafeError("invalid", f"A note has at most {MAX_NOTE_LENGTH} characters.")
+        raise CafeError(
+            "invalid",
+            ngettext(
+                "A note has at most %(count)d character.",
+                "A note has at most %(count)d characters.",
+                MAX_NOTE_LENGTH,
+            )
+            % {"count": MAX_NOTE_LENGTH},
+        )
     if not can_write_notes(by, table, round):
-        raise CafeError("forbidden", "You may not write this table's notes.")
+        raise CafeError("forbidden", _("You may not write this table's notes."))
     now = timezone.now()
     with transaction.atomic():
         key = {"table": table, "round": round, "question": question}

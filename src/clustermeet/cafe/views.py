@@ -18,6 +18,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clustermeet.cafe import permissions, queries, services
@@ -102,7 +103,7 @@ def sign_up(request, event_slug: str, session_slug: str):
         services.sign_up(cafe, request.user)
     except services.CafeError as error:
         raise PermissionDenied(str(error)) from None
-    flash.success(request, "You are signed up for this café.")
+    flash.success(request, _("You are signed up for this café."))
     return _back(cafe)
 
 
@@ -111,7 +112,7 @@ def sign_up(request, event_slug: str, session_slug: str):
 def leave(request, event_slug: str, session_slug: str):
     cafe = _cafe(request, event_slug, session_slug)
     services.leave(cafe, request.user)
-    flash.success(request, "You left this café.")
+    flash.success(request, _("You left this café."))
     return _back(cafe)
 
 
@@ -128,12 +129,14 @@ def organise(request, event_slug: str, session_slug: str):
             if action == "seat_all":
                 include = request.POST.get("include_approved") == "1"
                 services.seat_all(cafe, include_approved=include)
-                flash.success(request, "Everyone is seated for every round.")
+                flash.success(request, _("Everyone is seated for every round."))
             elif action == "reseat" and current is not None:
                 services.reseat_from(cafe, current.number)
-                flash.success(request, f"Re-seated from round {current.number}.")
+                flash.success(
+                    request, _("Re-seated from round %(number)s.") % {"number": current.number}
+                )
             else:
-                flash.error(request, "Unknown action.")
+                flash.error(request, _("Unknown action."))
         except services.CafeError as error:
             flash.error(request, str(error))
         return _back(cafe, "cafe:organise")

@@ -3,6 +3,8 @@ them into, with the organisers' labels applied."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from clustermeet.cafe.harvest.themes import Theme, group_notes
 from clustermeet.cafe.models import Cafe, CafeQuestion, Note, ThemeLabel, theme_key
 
@@ -37,7 +39,10 @@ def _shown(rank: int, theme: Theme, notes: list[Note], labels: dict[str, str]) -
         representative=theme.representative,
         count=theme.count,
         sources=tuple(
-            f"Table {notes[n].table.number}, round {notes[n].round.number}" for n in theme.notes
+            # Translators: where a harvest theme's notes come from: "Table 3, round 1".
+            _("Table %(number)s, round %(number2)s")
+            % {"number": notes[n].table.number, "number2": notes[n].round.number}
+            for n in theme.notes
         ),
     )
 

@@ -16,6 +16,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from clustermeet.cafe.harvest import services
 from clustermeet.cafe.harvest.queries import QuestionHarvest, harvest_of
@@ -24,7 +26,21 @@ from clustermeet.events.queries import can_manage, get_visible_event
 from clustermeet.live.exports import to_csv
 from clustermeet.programme.queries import visible_sessions
 
-CSV_HEADER = ["question", "theme", "label", "count", "representative", "tables"]
+
+def csv_header() -> list[str]:
+    """The CSV export's column names, in the organiser's language."""
+    return [
+        pgettext("harvest CSV column", "question"),
+        # Translators: the theme's rank (1, 2, …) within its question.
+        pgettext("harvest CSV column", "theme"),
+        pgettext("harvest CSV column", "label"),
+        # Translators: how many note items the theme groups.
+        pgettext("harvest CSV column", "count"),
+        # Translators: the note item that stands for the theme.
+        pgettext("harvest CSV column", "representative"),
+        # Translators: the tables and rounds whose notes the theme comes from.
+        pgettext("harvest CSV column", "tables"),
+    ]
 
 
 def _cafe_for_organiser(request, event_slug: str, session_slug: str) -> Cafe:
@@ -60,18 +76,25 @@ def harvest(request, event_slug: str, session_slug: str):
 
 
 def markdown(cafe: Cafe, questions: list[QuestionHarvest]) -> str:
-    lines = [f"# World café harvest: {cafe.session.title}", ""]
+    heading = _("World café harvest: %(title)s") % {"title": cafe.session.title}
+    lines = [f"# {heading}", ""]
     for q in questions:
         lines += [f"## {q.question.text}", ""]
-        n = len(q.notes)
-        lines += [f"{n} note{'s' if n != 1 else ''}, {len(q.themes)} themes.", ""]
+        notes = ngettext("%(counter)s note", "%(counter)s notes", len(q.notes)) % {
+            "counter": len(q.notes)
+        }
+        themes = ngettext("%(counter)s theme", "%(counter)s themes", len(q.themes)) % {
+            "counter": len(q.themes)
+        }
+        # Translators: a harvest question's figures: "3 notes, 2 themes."
+        lines += [_("%(notes)s, %(themes)s.") % {"notes": notes, "themes": themes}, ""]
         lines += [f"{t.rank}. **{t.label}** ({t.count}): {t.representative}" for t in q.themes]
         lines.append("")
     return "\n".join(lines)
 
 
 def csv_rows(questions: list[QuestionHarvest]) -> list[list]:
-    return [CSV_HEADER] + [
+    return [csv_header()] + [
         [q.question.text, t.rank, t.label, t.count, t.representative, "; ".join(t.sources)]
         for q in questions
         for t in q.themes

@@ -10,7 +10,10 @@ API (the web feature calls this; the command-line wrapper is `cli`)::
   `Table(id, capacity, host=None)`. Identifiers are strings; a missing attribute matches nobody.
 - `Seating.rounds[r][t]` is the tuple of person ids at `tables[t]` in round r, in the order of
   `people`; `Seating.stats` the figures of the contract; `Seating.to_json(tables)` the output
-  document. Invalid input raises `clustermeet.jsoncli.InputError` naming the field.
+  document. Invalid input raises `clustermeet.jsoncli.InputError` naming the field; the cases
+  a café of the web feature can meet (too many rounds, too few seats, too large) raise its
+  subclass `SeatingError`, whose `code` and `params` let the Django layer word the refusal in the
+  user's language (the message itself stays the command line's English line).
 - Late arrivals and departures: pass the seating made so far as
   `Fixed(rounds=previous.rounds, current=r)` (one list of ids per table, for each of the
   `rounds` rounds; what it says after round r is ignored). Rounds before r come back exactly as
@@ -54,11 +57,33 @@ from clustermeet.cafe.seating.search import FULL_NEIGHBOURHOOD, Search, Weights,
 from clustermeet.cafe.seating.start import even_sizes, initial, repair
 from clustermeet.jsoncli import InputError
 
-__all__ = ["Fixed", "Person", "Seating", "Stats", "Table", "count_stats", "even_sizes", "seat"]
+__all__ = [
+    "Fixed",
+    "Person",
+    "Seating",
+    "SeatingError",
+    "Stats",
+    "Table",
+    "count_stats",
+    "even_sizes",
+    "seat",
+]
 
 # Memory grows as rounds · people · tables + people² (8 bytes each): these keep it below 1 GB.
 MAX_PEOPLE = 5_000
 MAX_CELLS = 20_000_000
+MAX_ROUNDS = 1000
+
+
+class SeatingError(InputError):
+    """Invalid input a café of the web feature can meet. `code` says which ("rounds",
+    "capacity", "too_large"), `params` holds its figures; str() is the English line of the
+    command line (shared/FORMATS.md), which names the field."""
+
+    def __init__(self, code: str, message: str, **params: int):
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -117,8 +142,10 @@ class Seating:
 
 
 def _check(people: Sequence[Person], tables: Sequence[Table], rounds: int) -> dict[str, int]:
-    if not isinstance(rounds, int) or isinstance(rounds, bool) or not 1 <= rounds <= 1000:
-        raise InputError("rounds: must be an integer from 1 to 1000")
+    if not isinstance(rounds, int) or isinstance(rounds, bool) or not 1 <= rounds <= MAX_ROUNDS:
+        raise SeatingError(
+            "rounds", f"rounds: must be an integer from 1 to {MAX_ROUNDS}", maximum=MAX_ROUNDS
+        )
     index: dict[str, int] = {}
     for i, person in enumerate(people):
         if person.id in index:
@@ -151,7 +178,12 @@ def _check(people: Sequence[Person], tables: Sequence[Table], rounds: int) -> di
     headcount = sum(1 for person in people if person.present)
     capacity = sum(table.capacity for table in tables)
     if capacity < headcount:
-        raise InputError(f"tables: total capacity {capacity} is below the {headcount} people")
+        raise SeatingError(
+            "capacity",
+            f"tables: total capacity {capacity} is below the {headcount} people",
+            capacity=capacity,
+            headcount=headcount,
+        )
     return index
 
 
@@ -209,9 +241,15 @@ def seat(
     seats = [min(c, n) for c in capacities]
     weights = Weights.for_pairs(rounds * sum(s * (s - 1) // 2 for s in seats) + 1)
     if n > MAX_PEOPLE or rounds * n * t > MAX_CELLS or weights.repeat * (max(seats) + 1) >= 2**51:
-        raise InputError(
+        raise SeatingError(
+            "too_large",
             f"input: too large ({n} people, {t} tables, {rounds} rounds; at most {MAX_PEOPLE} "
-            f"people and {MAX_CELLS:,} rounds × people × tables)"
+            f"people and {MAX_CELLS:,} rounds × people × tables)",
+            people=n,
+            tables=t,
+            rounds=rounds,
+            max_people=MAX_PEOPLE,
+            max_cells=MAX_CELLS,
         )
     present = np.array([i for i, p in enumerate(people) if p.present], dtype=np.int64)
     hosts = {i: index[table.host] for i, table in enumerate(tables) if table.host is not None}

@@ -4,6 +4,15 @@
 
 const DEBOUNCE_MS = 700;
 
+// The texts of the page, from the catalogue /i18n/catalog.js defines (base.html loads it before
+// the modules); English as written here if it did not load. Each text is written out in a
+// gettext() call, so that makemessages finds it.
+const gettext = window.gettext ?? ((text) => text);
+const pgettext = window.pgettext ?? ((_context, text) => text);
+const interpolate =
+  window.interpolate ??
+  ((text, values) => text.replace(/%\((\w+)\)s/g, (_match, key) => String(values[key])));
+
 // What runs on the page now (countdown timers, the notes' websocket): stopped before the page
 // content is replaced by the next round's.
 let running = [];
@@ -23,21 +32,30 @@ function countdown(node) {
     let remaining;
     if (now < starts) {
       remaining = starts - now;
-      node.textContent = `Starts in ${format(remaining)}`;
+      const time = format(remaining);
+      // Translators: the time is a countdown, minutes:seconds ("4:05").
+      node.textContent = interpolate(gettext("Starts in %(time)s"), { time }, true);
     } else if (now < ends) {
       if (openedAt < starts) {
-        node.textContent = "The round starts now";
+        node.textContent = gettext("The round starts now");
         goTo(round);
         return;
       }
       remaining = ends - now;
-      node.textContent = `${format(remaining)} left in this round`;
+      const time = format(remaining);
+      // Translators: the time is a countdown, minutes:seconds ("4:05").
+      node.textContent = interpolate(gettext("%(time)s left in this round"), { time }, true);
     } else if (next !== null && openedAt < ends) {
-      node.textContent = `This round has ended — on to round ${next}…`;
+      node.textContent = interpolate(
+        gettext("This round has ended — on to round %(number)s…"),
+        { number: next },
+        true,
+      );
       goTo(next);
       return;
     } else {
-      node.textContent = next === null ? "The café has ended" : "This round has ended";
+      node.textContent =
+        next === null ? gettext("The café has ended") : gettext("This round has ended");
       return;
     }
     // Tick on the countdown's whole seconds, so that the switch comes on time.
@@ -72,7 +90,13 @@ async function goTo(number) {
     const status = document.querySelector('[data-role="cafe-status"]');
     const table = current.querySelector("#table-title");
     if (status) {
-      status.textContent = `Round ${number}${table ? `: ${table.textContent}` : ""}`;
+      status.textContent = table
+        ? interpolate(
+            gettext("Round %(number)s: %(table)s"),
+            { number, table: table.textContent },
+            true,
+          )
+        : interpolate(gettext("Round %(number)s"), { number }, true);
     }
     start();
   } catch {
@@ -107,7 +131,7 @@ function notes(section) {
 
   const save = (question, textarea) => {
     const saved = slot(question).querySelector('[data-role="saved"]');
-    saved.textContent = "Saving…";
+    saved.textContent = gettext("Saving…");
     const id = send("cafe.note", { table, round, question, text: textarea.value });
     sent.set(id, question);
   };
@@ -116,7 +140,7 @@ function notes(section) {
     const question = Number(textarea.closest("[data-question]").dataset.question);
     textarea.addEventListener("input", () => {
       clearTimeout(pending.get(question));
-      slot(question).querySelector('[data-role="saved"]').textContent = "Editing…";
+      slot(question).querySelector('[data-role="saved"]').textContent = gettext("Editing…");
       pending.set(question, setTimeout(() => save(question, textarea), DEBOUNCE_MS));
     });
   }
@@ -130,7 +154,13 @@ function notes(section) {
       if (document.activeElement !== textarea || !pending.get(note.question)) {
         textarea.value = note.text;
       }
-      node.querySelector('[data-role="saved"]').textContent = `Saved (${note.updated_by || "?"})`;
+      const who = note.updated_by || "?";
+      node.querySelector('[data-role="saved"]').textContent = interpolate(
+        // Translators: who last wrote this note (a name).
+        gettext("Saved (%(who)s)"),
+        { who },
+        true,
+      );
     } else {
       node.querySelector('[data-role="note-text"]').textContent = note.text;
     }
@@ -141,7 +171,8 @@ function notes(section) {
     socket = new WebSocket(`${scheme}//${location.host}${section.dataset.ws}`);
     socket.addEventListener("open", () => {
       delay = 1000;
-      setStatus("open", "Live");
+      // Translators: the state of the notes' connection: connected, changes arrive live.
+      setStatus("open", pgettext("connection", "Live"));
       send("cafe.subscribe_table", { table, round });
     });
     socket.addEventListener("message", (event) => {
@@ -154,13 +185,19 @@ function notes(section) {
         const question = sent.get(message.id);
         sent.delete(message.id);
         pending.delete(question);
-        const time = new Date(message.data.updated_at).toLocaleTimeString();
-        slot(question).querySelector('[data-role="saved"]').textContent = `Saved at ${time}`;
+        const time = new Date(message.data.updated_at).toLocaleTimeString(
+          document.documentElement.lang || undefined,
+        );
+        slot(question).querySelector('[data-role="saved"]').textContent = interpolate(
+          gettext("Saved at %(time)s"),
+          { time },
+          true,
+        );
       } else if (message.type === "error") {
         const question = sent.get(message.id);
         if (question !== undefined) {
           slot(question).querySelector('[data-role="saved"]').textContent =
-            `Not saved: ${message.data.message}`;
+            interpolate(gettext("Not saved: %(reason)s"), { reason: message.data.message }, true);
         } else {
           setStatus("error", message.data.message);
         }
@@ -168,7 +205,7 @@ function notes(section) {
     });
     socket.addEventListener("close", () => {
       if (stopped) return;
-      setStatus("closed", "Reconnecting…");
+      setStatus("closed", gettext("Reconnecting…"));
       setTimeout(open, delay);
       delay = Math.min(delay * 2, 30000);
     });
