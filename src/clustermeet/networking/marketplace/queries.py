@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Ecosystem, Event
 from clustermeet.networking.models import Interest, Offer
@@ -71,14 +72,26 @@ class Byline:
 
 
 def anonymous_label(author: Person) -> str:
+    """E.g. "a participant from SME, Austria" (shown after "By"), in the active language."""
     organisation = author.organisation
     country = author.country or (organisation.country if organisation else "")
-    parts = []
+    kind = ""
     if organisation is not None and organisation.type:
-        parts.append(OrganisationType(organisation.type).label)
+        kind = str(OrganisationType(organisation.type).label)
+    if kind and country:
+        # Translators: after "By"; type is the kind of organisation, e.g. "SME, Austria".
+        return _("a participant from %(type)s, %(country)s") % {
+            "type": kind,
+            "country": country.name,
+        }
+    if kind:
+        # Translators: after "By"; type is the kind of organisation, e.g. "SME".
+        return _("a participant from %(type)s") % {"type": kind}
     if country:
-        parts.append(country.name)
-    return "a participant" + (" from " + ", ".join(parts) if parts else "")
+        # Translators: after "By", e.g. "a participant from Austria".
+        return _("a participant from %(country)s") % {"country": country.name}
+    # Translators: after "By": an author who is not listed in the directory.
+    return _("a participant")
 
 
 def byline(offer: Offer, viewer, event: Event) -> Byline:
