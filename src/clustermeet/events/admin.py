@@ -3,13 +3,15 @@
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from clustermeet.events.models import Challenge, Ecosystem, Event, Series
 from clustermeet.people.models import Registration
 
-admin.site.site_header = "ClusterMeet back office"
-admin.site.site_title = "ClusterMeet back office"
-admin.site.index_title = "Manage events, people and programmes"
+admin.site.site_header = _("ClusterMeet back office")
+admin.site.site_title = _("ClusterMeet back office")
+admin.site.index_title = _("Manage events, people and programmes")
 
 # A link typed without a scheme ("example.org") is taken as https:// (Django 6's default).
 URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
@@ -50,7 +52,7 @@ class SeriesAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(event_count=Count("events"))
 
-    @admin.display(description="events", ordering="event_count")
+    @admin.display(description=_("events"), ordering="event_count")
     def event_count(self, series: Series) -> int:
         return series.event_count
 
@@ -77,9 +79,9 @@ class EventAdmin(admin.ModelAdmin):
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     fieldsets = [
         (None, {"fields": ["name", "slug", "tagline", "description", "edition"]}),
-        ("Belongs to", {"fields": ["series", "parent"]}),
+        (_("Belongs to"), {"fields": ["series", "parent"]}),
         (
-            "When and where",
+            _("When and where"),
             {
                 "fields": [
                     "format",
@@ -94,9 +96,13 @@ class EventAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Registration", {"fields": ["visibility", "requires_approval", "registration_open"]}),
-        ("Privacy", {"fields": ["retention_days"]}),
-        ("Record", {"fields": ["created_at"]}),
+        (
+            pgettext_lazy("fieldset", "Registration"),
+            {"fields": ["visibility", "requires_approval", "registration_open"]},
+        ),
+        (pgettext_lazy("fieldset", "Privacy"), {"fields": ["retention_days"]}),
+        # Translators: the heading of the fields that record when the event was created.
+        (pgettext_lazy("fieldset", "Record"), {"fields": ["created_at"]}),
     ]
 
     def get_queryset(self, request):
@@ -112,10 +118,14 @@ class EventAdmin(admin.ModelAdmin):
             )
         )
 
-    @admin.display(description="registrations", ordering="registration_count")
+    @admin.display(description=_("registrations"), ordering="registration_count")
     def registration_count(self, event: Event) -> int:
         return event.registration_count
 
-    @admin.display(description="pending", ordering="pending_count")
+    @admin.display(
+        # Translators: column heading: the number of registrations waiting for approval.
+        description=pgettext_lazy("column", "pending"),
+        ordering="pending_count",
+    )
     def pending_count(self, event: Event) -> int:
         return event.pending_count

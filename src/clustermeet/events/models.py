@@ -5,6 +5,8 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django_countries.fields import CountryField
 
 
@@ -42,10 +44,12 @@ class Series(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True)
-    cadence = models.CharField(max_length=100, blank=True, help_text="e.g. 'every two weeks'")
+    cadence = models.CharField(
+        max_length=100, blank=True, help_text=gettext_lazy("e.g. 'every two weeks'")
+    )
 
     class Meta:
-        verbose_name_plural = "series"
+        verbose_name_plural = gettext_lazy("series")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -54,19 +58,19 @@ class Series(models.Model):
 
 def validate_timezone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
-        raise ValidationError(f"Unknown time zone {value!r}.")
+        raise ValidationError(_("Unknown time zone %(value)r.") % {"value": value})
 
 
 class Event(models.Model):
     class Format(models.TextChoices):
-        VIRTUAL = "virtual", "Virtual"
-        HYBRID = "hybrid", "Hybrid"
-        ONSITE = "onsite", "On-site"
+        VIRTUAL = "virtual", pgettext_lazy("event format", "Virtual")
+        HYBRID = "hybrid", pgettext_lazy("event format", "Hybrid")
+        ONSITE = "onsite", pgettext_lazy("event format", "On-site")
 
     class Visibility(models.TextChoices):
-        PUBLIC = "public", "Public (listed)"
-        UNLISTED = "unlisted", "Unlisted (anyone with the link)"
-        INVITATION = "invitation", "Invitation only"
+        PUBLIC = "public", gettext_lazy("Public (listed)")
+        UNLISTED = "unlisted", gettext_lazy("Unlisted (anyone with the link)")
+        INVITATION = "invitation", gettext_lazy("Invitation only")
 
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
@@ -95,18 +99,22 @@ class Event(models.Model):
     organiser_name = models.CharField(max_length=300, blank=True)
     contact_email = models.EmailField(
         blank=True,
-        help_text="Where participants write to the organisers (shown on the accessibility "
-        "statement for feedback on accessibility).",
+        help_text=gettext_lazy(
+            "Where participants write to the organisers (shown on the accessibility "
+            "statement for feedback on accessibility)."
+        ),
     )
     requires_approval = models.BooleanField(
-        default=False, help_text="Registrations wait for an organiser's approval."
+        default=False, help_text=gettext_lazy("Registrations wait for an organiser's approval.")
     )
     registration_open = models.BooleanField(default=True)
     retention_days = models.PositiveIntegerField(
         null=True,
         blank=True,
-        help_text="Days after the event ends before participants' personal data is anonymised "
-        "(clustermeet purge-expired). Blank: kept until each person deletes their account.",
+        help_text=gettext_lazy(
+            "Days after the event ends before participants' personal data is anonymised "
+            "(clustermeet purge-expired). Blank: kept until each person deletes their account."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
