@@ -1,6 +1,8 @@
 """The back office for the programme: rooms and sessions with their speakers and material."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from clustermeet.events.admin import URL_FIELDS_ASSUME_HTTPS
 from clustermeet.programme.models import Attachment, Room, Session, SessionSpeaker
@@ -50,8 +52,14 @@ class SessionAdmin(admin.ModelAdmin):
     inlines = [SessionSpeakerInline, AttachmentInline]
     fieldsets = [
         (None, {"fields": ["event", "title", "subtitle", "slug", "type", "language"]}),
-        ("When and where", {"fields": ["starts_at", "ends_at", "room", "capacity", "visibility"]}),
-        ("Content", {"fields": ["abstract", "description", "ecosystems", "challenges"]}),
-        ("Media", {"fields": ["livestream_url", "recording_url"]}),
-        ("Identifiers", {"classes": ["collapse"], "fields": ["code", "guid"]}),
+        (
+            _("When and where"),
+            {"fields": ["starts_at", "ends_at", "room", "capacity", "visibility"]},
+        ),
+        (
+            pgettext_lazy("fieldset", "Content"),
+            {"fields": ["abstract", "description", "ecosystems", "challenges"]},
+        ),
+        (pgettext_lazy("fieldset", "Media"), {"fields": ["livestream_url", "recording_url"]}),
+        (_("Identifiers"), {"classes": ["collapse"], "fields": ["code", "guid"]}),
     ]

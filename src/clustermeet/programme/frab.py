@@ -15,6 +15,9 @@ Choices the format leaves open:
 - Persons have the pretalx shape (`name`, `guid`, `url`): the guid is derived from the person's
   slug and the host, never from the e-mail address, which would let anyone confirm a guess.
 - `version` is a short hash of the content, so it changes whenever the programme changes.
+- The texts the export itself supplies (track names, "Online", "Recording") are in English, the
+  source language, whatever the visitor's language: the schedule is one document that apps and
+  caches fetch without choosing a language, and its version must not change with the visitor.
 """
 
 import hashlib
@@ -27,6 +30,7 @@ from datetime import date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from django.urls import reverse
+from django.utils import translation
 
 import clustermeet
 from clustermeet.events.models import Event
@@ -171,6 +175,11 @@ def _timeslot(sessions: list[Session], event: Event) -> str:
 
 def schedule_dict(event: Event, sessions, base_url: str) -> dict:
     """The frab schedule JSON of these sessions (the caller decides which ones may be seen)."""
+    with translation.override("en"):
+        return _schedule_dict(event, sessions, base_url)
+
+
+def _schedule_dict(event: Event, sessions, base_url: str) -> dict:
     sessions = sorted(sessions, key=lambda s: (s.starts_at, s.pk))
     event_url = _absolute(base_url, "events:detail", event_slug=event.slug)
     rooms = _rooms(event, sessions, event_url)
@@ -209,7 +218,7 @@ def schedule_dict(event: Event, sessions, base_url: str) -> dict:
         "url": event_url,
         "rooms": list({entry["guid"]: entry for entry in rooms.values()}.values()),
         "tracks": [
-            {"name": label, "slug": value.replace("_", "-")}
+            {"name": str(label), "slug": value.replace("_", "-")}
             for value, label in Session.Type.choices
             if value in types
         ],

@@ -8,6 +8,7 @@ import zoneinfo
 from datetime import UTC, date, datetime
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
@@ -21,12 +22,22 @@ def _description(session: Session) -> str:
     speakers = []
     for speaker_role in session.speaker_roles.all():
         person = speaker_role.person
-        organisation = f", {person.organisation.name}" if person.organisation else ""
-        speakers.append(f"{speaker_role.get_role_display()}: {person.full_name}{organisation}")
+        names = {"role": speaker_role.get_role_display(), "name": person.full_name}
+        if person.organisation:
+            # Translators: a line of a calendar entry, e.g. "Moderator: Maria Rossi, European
+            # Commission".
+            line = _("%(role)s: %(name)s, %(organisation)s") % {
+                **names,
+                "organisation": person.organisation.name,
+            }
+        else:
+            # Translators: a line of a calendar entry, e.g. "Speaker: Maria Rossi".
+            line = _("%(role)s: %(name)s") % names
+        speakers.append(line)
     if speakers:
         lines.append("\n".join(speakers))
     if session.recording_url:
-        lines.append(f"Recording: {session.recording_url}")
+        lines.append(_("Recording: %(url)s") % {"url": session.recording_url})
     return "\n\n".join(lines)
 
 

@@ -4,6 +4,8 @@ import secrets
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from clustermeet.events.models import Challenge, Ecosystem, Event
 from clustermeet.people.models import Person
@@ -13,20 +15,20 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 def new_session_code() -> str:
     """Six characters, as the frab/pretalx `code` attribute expects ([0-9A-Z]{6})."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+    return "".join(secrets.choice(CODE_ALPHABET) for _position in range(6))
 
 
 class Room(models.Model):
     class Kind(models.TextChoices):
-        STUDIO = "studio", "Virtual studio (livestream)"
-        BREAKOUT = "breakout", "Virtual breakout room"
-        PHYSICAL = "physical", "Physical room"
+        STUDIO = "studio", _("Virtual studio (livestream)")
+        BREAKOUT = "breakout", _("Virtual breakout room")
+        PHYSICAL = "physical", _("Physical room")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rooms")
     name = models.CharField(max_length=100)
     slug = models.SlugField()
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STUDIO)
-    stream_url = models.URLField(blank=True, help_text="Livestream of this stage")
+    stream_url = models.URLField(blank=True, help_text=_("Livestream of this stage"))
     capacity = models.PositiveIntegerField(null=True, blank=True)
     guid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     position = models.PositiveSmallIntegerField(default=0)
@@ -43,22 +45,23 @@ class Room(models.Model):
 
 class Session(models.Model):
     class Type(models.TextChoices):
-        WELCOME = "welcome", "Welcome"
-        KEYNOTE = "keynote", "Keynote"
-        PANEL = "panel", "Panel"
-        ROUNDTABLE = "roundtable", "Roundtable"
-        WORLD_CAFE = "world_cafe", "World café"
-        WORKSHOP = "workshop", "Workshop"
-        PITCH = "pitch", "Pitch"
-        AWARDS = "awards", "Awards"
-        QUIZ = "quiz", "Quiz"
-        NETWORKING = "networking", "Networking"
-        OTHER = "other", "Other"
+        # Translators: the types of sessions in the programme.
+        WELCOME = "welcome", pgettext_lazy("session type", "Welcome")
+        KEYNOTE = "keynote", pgettext_lazy("session type", "Keynote")
+        PANEL = "panel", pgettext_lazy("session type", "Panel")
+        ROUNDTABLE = "roundtable", pgettext_lazy("session type", "Roundtable")
+        WORLD_CAFE = "world_cafe", pgettext_lazy("session type", "World café")
+        WORKSHOP = "workshop", pgettext_lazy("session type", "Workshop")
+        PITCH = "pitch", pgettext_lazy("session type", "Pitch")
+        AWARDS = "awards", pgettext_lazy("session type", "Awards")
+        QUIZ = "quiz", pgettext_lazy("session type", "Quiz")
+        NETWORKING = "networking", pgettext_lazy("session type", "Networking")
+        OTHER = "other", pgettext_lazy("session type", "Other")
 
     class Visibility(models.TextChoices):
-        PUBLIC = "public", "Public"
-        PARTICIPANTS = "participants", "Approved participants only"
-        HIDDEN = "hidden", "Hidden (draft)"
+        PUBLIC = "public", pgettext_lazy("session visibility", "Public")
+        PARTICIPANTS = "participants", _("Approved participants only")
+        HIDDEN = "hidden", _("Hidden (draft)")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
     code = models.CharField(max_length=6, unique=True, default=new_session_code, editable=False)
@@ -72,12 +75,12 @@ class Session(models.Model):
     room = models.ForeignKey(
         Room, null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
     )
-    abstract = models.TextField(blank=True, help_text="One or two sentences")
+    abstract = models.TextField(blank=True, help_text=_("One or two sentences"))
     description = models.TextField(blank=True)
     language = models.CharField(max_length=8, default="en")
     ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="sessions")
     challenges = models.ManyToManyField(Challenge, blank=True, related_name="sessions")
-    livestream_url = models.URLField(blank=True, help_text="Overrides the room's stream")
+    livestream_url = models.URLField(blank=True, help_text=_("Overrides the room's stream"))
     recording_url = models.URLField(blank=True)
     capacity = models.PositiveIntegerField(null=True, blank=True)
     visibility = models.CharField(
@@ -114,13 +117,14 @@ class Session(models.Model):
 
 class SessionSpeaker(models.Model):
     class Role(models.TextChoices):
-        SPEAKER = "speaker", "Speaker"
-        KEYNOTE = "keynote", "Keynote speaker"
-        PANELLIST = "panellist", "Panellist"
-        MODERATOR = "moderator", "Moderator"
-        PRESENTER = "presenter", "Presenter"
-        EXPERT = "expert", "Expert"
-        HOST = "host", "Host"
+        # Translators: the roles a person has in a session.
+        SPEAKER = "speaker", pgettext_lazy("session role", "Speaker")
+        KEYNOTE = "keynote", pgettext_lazy("session role", "Keynote speaker")
+        PANELLIST = "panellist", pgettext_lazy("session role", "Panellist")
+        MODERATOR = "moderator", pgettext_lazy("session role", "Moderator")
+        PRESENTER = "presenter", pgettext_lazy("session role", "Presenter")
+        EXPERT = "expert", pgettext_lazy("session role", "Expert")
+        HOST = "host", pgettext_lazy("session role", "Host")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="speaker_roles")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="speaker_roles")
@@ -141,10 +145,11 @@ class SessionSpeaker(models.Model):
 
 class Attachment(models.Model):
     class Kind(models.TextChoices):
-        SLIDES = "slides", "Presentation"
-        PAPER = "paper", "Paper"
-        MEDIA = "media", "Recording"
-        WEB = "web", "Web page"
+        # Translators: the kinds of material attached to a session.
+        SLIDES = "slides", pgettext_lazy("attachment", "Presentation")
+        PAPER = "paper", pgettext_lazy("attachment", "Paper")
+        MEDIA = "media", pgettext_lazy("attachment", "Recording")
+        WEB = "web", pgettext_lazy("attachment", "Web page")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(max_length=200)

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Event
 from clustermeet.events.queries import get_visible_event
@@ -60,7 +61,7 @@ def agenda_ics(request, event_slug: str) -> HttpResponse:
         request,
         event,
         sessions.filter(bookmarks__person=request.user),
-        name=f"My agenda – {event.name}",
+        name=_("My agenda – %(event)s") % {"event": event.name},
         filename=f"{event.slug}-agenda.ics",
     )
     response["Cache-Control"] = "private"
