@@ -2,8 +2,10 @@ import datetime as dt
 
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from clustermeet.people.models import Person
+from clustermeet.privacy.queries import retention_text
 from tests.factories import EventFactory, PersonFactory, RegistrationFactory
 
 
@@ -69,3 +71,18 @@ def test_the_record_of_processing_is_for_organisers_only(client, world):
     assert "Retention: 365 days after the event ends" in text
     assert "Art. 6(1)(b) GDPR" in text
     assert text.count('<tr data-app="') == 6
+
+
+def test_the_retention_text_counts_days_and_writes_the_date_in_the_page_language():
+    event = EventFactory.build(start_date=dt.date(2026, 12, 1), end_date=dt.date(2026, 12, 3))
+    event.retention_days = 1
+    assert retention_text(event) == (
+        "Anonymised 1 day after the event ends (from 5 December 2026), unless the person takes "
+        "part in an event still retained."
+    )
+    event.retention_days = 365
+    assert retention_text(event).startswith(
+        "Anonymised 365 days after the event ends (from 4 December 2027)"
+    )
+    with translation.override("de"):
+        assert "Dezember 2027" in retention_text(event)

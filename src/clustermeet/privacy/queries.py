@@ -5,7 +5,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from clustermeet.events.models import Event
 from clustermeet.people.models import Person, Registration
@@ -78,12 +80,16 @@ class ProcessingRow:
 def retention_text(event: Event) -> str:
     if event.retention_days is None:
         return _("Kept until the person deletes their account (no retention period set).")
-    return _(
-        "Anonymised %(days)s days after the event ends (from %(date)s), unless the person takes "
-        "part in an event still retained."
+    days = event.retention_days
+    return ngettext(
+        "Anonymised %(days)d day after the event ends (from %(date)s), unless the person takes "
+        "part in an event still retained.",
+        "Anonymised %(days)d days after the event ends (from %(date)s), unless the person takes "
+        "part in an event still retained.",
+        days,
     ) % {
-        "days": event.retention_days,
-        "date": (event.end_date + dt.timedelta(days=event.retention_days + 1)).isoformat(),
+        "days": days,
+        "date": date_format(event.end_date + dt.timedelta(days=days + 1), "DATE_FORMAT"),
     }
 
 
