@@ -10,10 +10,13 @@ always equal the ballots. Upvotes are not shown on their own; a question shows i
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Count, F
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from clustermeet.live import exports, services
 from clustermeet.live import messages as live_messages
@@ -38,10 +41,6 @@ POLL_FIELDS = [
 POLL_STATE = ["status", "version", "opened_at", "closed_at", "created_at"]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 @admin.register(LiveSettings)
 class LiveSettingsAdmin(admin.ModelAdmin):
     list_display = [
@@ -64,7 +63,7 @@ class LiveSettingsAdmin(admin.ModelAdmin):
         fields = super().get_fields(request, obj)
         return fields if obj is not None else [f for f in fields if f != "join_code"]
 
-    @admin.display(description="event", ordering="session__event__name")
+    @admin.display(description=gettext_lazy("event"), ordering="session__event__name")
     def event(self, settings: LiveSettings) -> str:
         return settings.session.event.name
 
@@ -93,16 +92,50 @@ class PollOptionInline(admin.TabularInline):
         return not self._frozen(obj) and super().has_delete_permission(request, obj)
 
 
+TRANSLATION_FIELDS = ["translation_language", "translation_question", "translation_options"]
+
+
 class PollForm(forms.ModelForm):
+    # A translation of the question and options into one more language (saved by
+    # services.set_poll_translation after the poll and its options; see save_related).
+    translation_language = forms.ChoiceField(
+        label=gettext_lazy("Add or replace a translation into"),
+        choices=[("", "—"), *settings.LANGUAGES],
+        required=False,
+    )
+    translation_question = forms.CharField(
+        label=gettext_lazy("Translated question"), max_length=500, required=False
+    )
+    translation_options = forms.CharField(
+        label=gettext_lazy("Translated options, one per line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("One line per option, in the order of the options below."),
+    )
+
     class Meta:
         model = Poll
         fields = POLL_FIELDS
 
+    def translation(self) -> tuple[str, str, list[str]] | None:
+        language = self.cleaned_data.get("translation_language")
+        if not language:
+            return None
+        text = self.cleaned_data.get("translation_options") or ""
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        return language, self.cleaned_data.get("translation_question") or "", lines
+
     def clean(self):
         data = super().clean()
+        translation = self.translation()
+        if translation is not None and self.instance.pk is not None:
+            try:
+                services.clean_translation(*translation, self.instance.options.count())
+            except services.LiveError as error:
+                self.add_error("translation_options", str(error))
         quiz, session = data.get("quiz"), data.get("session")
         if quiz is not None and session is not None and quiz.session_id != session.pk:
-            self.add_error("quiz", "This quiz belongs to another session.")
+            self.add_error("quiz", _("This quiz belongs to another session."))
         if "type" in data:
             try:
                 PollSpec(
@@ -145,9 +178,9 @@ class PollAdmin(admin.ModelAdmin):
     actions = ["open_selected", "close_selected"]
     fieldsets = [
         (None, {"fields": ["session", "quiz", "question", "type", "position"]}),
-        ("Results", {"fields": ["results_visibility"]}),
+        (gettext_lazy("Results"), {"fields": ["results_visibility"]}),
         (
-            "Answers",
+            gettext_lazy("Answers"),
             {
                 "fields": [
                     "min_choices",
@@ -159,78 +192,133 @@ class PollAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("State", {"fields": POLL_STATE}),
+        (gettext_lazy("State"), {"fields": POLL_STATE}),
     ]
+    translation_fieldset = (
+        gettext_lazy("Translations"),
+        {"fields": ["translations_summary", *TRANSLATION_FIELDS]},
+    )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        return fieldsets if obj is None else [*fieldsets, self.translation_fieldset]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(ballots_count=Count("ballots", distinct=True))
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.status != Poll.Status.DRAFT:
-            return [f for f in POLL_FIELDS if f != "results_visibility"] + POLL_STATE
-        return POLL_STATE
+            return [f for f in POLL_FIELDS if f != "results_visibility"] + [
+                *POLL_STATE,
+                "translations_summary",
+            ]
+        return [*POLL_STATE, "translations_summary"]
 
     def save_model(self, request, obj, form, change):
         if not change:
             super().save_model(request, obj, form, change)
-        elif form.changed_data:
+        elif changed := [f for f in form.changed_data if f in POLL_FIELDS]:
             # Only what was edited: the status and version may have moved meanwhile (a vote,
             # a moderator closing the poll over the websocket).
-            obj.save(update_fields=form.changed_data)
+            obj.save(update_fields=changed)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        translation = form.translation() if change else None
+        if translation is not None:
+            try:
+                services.set_poll_translation(form.instance.pk, *translation)
+            except services.LiveError as error:  # e.g. options added in the same submit
+                self.message_user(
+                    request,
+                    _("The translation was not saved: %(reason)s") % {"reason": error},
+                    messages.ERROR,
+                )
         if not change or form.has_changed() or any(fs.has_changed() for fs in formsets):
             _poll_changed(form.instance.pk)
 
     # --- columns -------------------------------------------------------------------------
 
-    @admin.display(description="event", ordering="session__event__name")
+    @admin.display(description=gettext_lazy("event"), ordering="session__event__name")
     def event(self, poll: Poll) -> str:
         return poll.session.event.name
 
-    @admin.display(description="ballots", ordering="ballots_count")
+    @admin.display(description=gettext_lazy("translations"))
+    def translations_summary(self, poll: Poll) -> str:
+        if not poll.translations:
+            return "—"
+        options = list(poll.options.all())
+        return format_html_join(
+            "",
+            "<p><strong>{}</strong>: {} ({})</p>",
+            (
+                (code, text, " / ".join(o.translations.get(code, "—") for o in options))
+                for code, text in sorted(poll.translations.items())
+            ),
+        )
+
+    @admin.display(description=gettext_lazy("ballots"), ordering="ballots_count")
     def ballots_count(self, poll: Poll) -> int:
         return poll.ballots_count
 
-    @admin.display(description="export")
+    @admin.display(description=gettext_lazy("export"))
     def export_links(self, poll: Poll) -> str:
         args = [poll.session.event.slug, poll.pk]
         return format_html(
-            '<a href="{}">ballots</a> · <a href="{}">results</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
             reverse("live_exports:ballots", args=args),
+            pgettext("export link", "ballots"),
             reverse("live_exports:results", args=args),
+            pgettext("export link", "results"),
         )
 
     # --- actions ---------------------------------------------------------------------------
 
-    def _run(self, request, queryset, verb: str, run, allowed) -> None:
+    def _run(self, request, queryset, done_message, run, allowed) -> None:
+        """`done_message(n)` is the sentence of how many polls changed."""
         done, skipped = 0, []
         for poll in queryset.order_by("session", "position", "pk"):
             if not allowed(poll):
-                skipped.append(f"“{poll.question}” is {poll.get_status_display().lower()}")
+                skipped.append(
+                    _("“%(question)s” is %(status)s")
+                    % {"question": poll.question, "status": poll.get_status_display().lower()}
+                )
                 continue
             try:
                 run(poll.pk)
             except services.LiveError as error:
-                skipped.append(f"“{poll.question}”: {error}")
+                skipped.append(
+                    _("“%(question)s”: %(reason)s") % {"question": poll.question, "reason": error}
+                )
             else:
                 done += 1
-        message = f"{verb.capitalize()} {_plural(done, 'poll')}."
+        message = done_message(done)
         if skipped:
-            message += f" Left unchanged: {'; '.join(skipped)}."
+            message += " " + _("Left unchanged: %(polls)s.") % {"polls": "; ".join(skipped)}
         self.message_user(request, message, messages.SUCCESS if done else messages.WARNING)
 
-    @admin.action(description="Open selected polls", permissions=["change"])
+    @admin.action(description=gettext_lazy("Open selected polls"), permissions=["change"])
     def open_selected(self, request, queryset):
         self._run(
-            request, queryset, "opened", services.open_poll, lambda p: p.status != Poll.Status.OPEN
+            request,
+            queryset,
+            lambda n: (
+                ngettext("Opened %(count)d poll.", "Opened %(count)d polls.", n) % {"count": n}
+            ),
+            services.open_poll,
+            lambda p: p.status != Poll.Status.OPEN,
         )
 
-    @admin.action(description="Close selected polls", permissions=["change"])
+    @admin.action(description=gettext_lazy("Close selected polls"), permissions=["change"])
     def close_selected(self, request, queryset):
         self._run(
-            request, queryset, "closed", services.close_poll, lambda p: p.status == Poll.Status.OPEN
+            request,
+            queryset,
+            lambda n: (
+                ngettext("Closed %(count)d poll.", "Closed %(count)d polls.", n) % {"count": n}
+            ),
+            services.close_poll,
+            lambda p: p.status == Poll.Status.OPEN,
         )
 
 
@@ -244,8 +332,8 @@ class QuizQuestionInline(admin.TabularInline):
     show_change_link = True
     can_delete = False
     extra = 0
-    verbose_name = "question"
-    verbose_name_plural = "questions (add them as polls of the quiz's session)"
+    verbose_name = gettext_lazy("question")
+    verbose_name_plural = gettext_lazy("questions (add them as polls of the quiz's session)")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -267,11 +355,11 @@ class QuizAdmin(admin.ModelAdmin):
             .annotate(questions_count=Count("questions", distinct=True))
         )
 
-    @admin.display(description="event", ordering="session__event__name")
+    @admin.display(description=gettext_lazy("event"), ordering="session__event__name")
     def event(self, quiz: Quiz) -> str:
         return quiz.session.event.name
 
-    @admin.display(description="questions", ordering="questions_count")
+    @admin.display(description=gettext_lazy("questions"), ordering="questions_count")
     def questions_count(self, quiz: Quiz) -> int:
         return quiz.questions_count
 
@@ -308,7 +396,7 @@ class BallotAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("poll__options")
 
-    @admin.display(description="answer")
+    @admin.display(description=gettext_lazy("answer"))
     def answer_text(self, ballot: Ballot) -> str:
         labels = {o.pk: o.label for o in ballot.poll.options.all()}
         return exports.answer_text(ballot.poll.type, ballot.answer, labels)
@@ -361,7 +449,7 @@ class QuestionAdmin(admin.ModelAdmin):
         "mark_answered",
     ]
 
-    @admin.display(description="event", ordering="session__event__name")
+    @admin.display(description=gettext_lazy("event"), ordering="session__event__name")
     def event(self, question: Question) -> str:
         return question.session.event.name
 
@@ -371,28 +459,57 @@ class QuestionAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # reject it instead: participants following the session see it go
 
-    def _moderate(self, request, queryset, action: str, verb: str) -> None:
+    def _moderate(self, request, queryset, action: str, done_message) -> None:
         ids = list(queryset.order_by("pk").values_list("pk", flat=True))
         for pk in ids:
             services.moderate_question(pk, action)
-        self.message_user(request, f"{verb.capitalize()} {_plural(len(ids), 'question')}.")
+        self.message_user(request, done_message(len(ids)) % {"count": len(ids)})
 
-    @admin.action(description="Approve selected questions", permissions=["change"])
+    @admin.action(description=gettext_lazy("Approve selected questions"), permissions=["change"])
     def approve_selected(self, request, queryset):
-        self._moderate(request, queryset, "approve", "approved")
+        self._moderate(
+            request,
+            queryset,
+            "approve",
+            lambda n: ngettext("Approved %(count)d question.", "Approved %(count)d questions.", n),
+        )
 
-    @admin.action(description="Reject selected questions", permissions=["change"])
+    @admin.action(description=gettext_lazy("Reject selected questions"), permissions=["change"])
     def reject_selected(self, request, queryset):
-        self._moderate(request, queryset, "reject", "rejected")
+        self._moderate(
+            request,
+            queryset,
+            "reject",
+            lambda n: ngettext("Rejected %(count)d question.", "Rejected %(count)d questions.", n),
+        )
 
-    @admin.action(description="Pin selected questions", permissions=["change"])
+    @admin.action(description=gettext_lazy("Pin selected questions"), permissions=["change"])
     def pin_selected(self, request, queryset):
-        self._moderate(request, queryset, "pin", "pinned")
+        self._moderate(
+            request,
+            queryset,
+            "pin",
+            lambda n: ngettext("Pinned %(count)d question.", "Pinned %(count)d questions.", n),
+        )
 
-    @admin.action(description="Unpin selected questions", permissions=["change"])
+    @admin.action(description=gettext_lazy("Unpin selected questions"), permissions=["change"])
     def unpin_selected(self, request, queryset):
-        self._moderate(request, queryset, "unpin", "unpinned")
+        self._moderate(
+            request,
+            queryset,
+            "unpin",
+            lambda n: ngettext("Unpinned %(count)d question.", "Unpinned %(count)d questions.", n),
+        )
 
-    @admin.action(description="Mark selected questions answered", permissions=["change"])
+    @admin.action(
+        description=gettext_lazy("Mark selected questions answered"), permissions=["change"]
+    )
     def mark_answered(self, request, queryset):
-        self._moderate(request, queryset, "answered", "marked answered")
+        self._moderate(
+            request,
+            queryset,
+            "answered",
+            lambda n: ngettext(
+                "Marked answered %(count)d question.", "Marked answered %(count)d questions.", n
+            ),
+        )

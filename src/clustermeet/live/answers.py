@@ -61,11 +61,50 @@ __all__ = ["MAX_ENTRY_LENGTH", "POLL_TYPES", "AnswerError", "PollSpec", "normali
 POLL_TYPES = ("single", "multiple", "ranking", "rating", "wordcloud", "open_text")
 MAX_ENTRY_LENGTH = 40
 
-UNKNOWN_OPTION = "That option is not part of this poll."
+
+# This module imports no Django: its messages are English msgids, marked for the catalogue by the
+# two functions below (makemessages knows their names) and translated by the caller, in the
+# voter's language, with `AnswerError.translated(gettext, ngettext)`.
+
+
+def gettext_noop(message: str) -> str:
+    return message
+
+
+@dataclass(frozen=True)
+class Plural:
+    singular: str
+    plural: str
+    count: int
+
+
+def ngettext_lazy(singular: str, plural: str, count: int) -> Plural:
+    return Plural(singular, plural, count)
+
+
+UNKNOWN_OPTION = gettext_noop("That option is not part of this poll.")
 
 
 class AnswerError(ValueError):
-    """An answer that cannot be accepted; the message is shown to the voter as is."""
+    """An answer that cannot be accepted. ``str(error)`` is the English message;
+    ``translated(gettext, ngettext)`` the message in the active language, shown to the voter."""
+
+    def __init__(self, message: "str | Plural", **params: Any):
+        self.message, self.params = message, {**params}
+        if isinstance(message, Plural):
+            self.params.setdefault("count", message.count)
+        super().__init__(self._format(lambda m: m, lambda s, p, n: s if n == 1 else p))
+
+    def _format(self, gettext, ngettext) -> str:
+        message = self.message
+        if isinstance(message, Plural):
+            text = ngettext(message.singular, message.plural, message.count)
+        else:
+            text = gettext(message)
+        return text % self.params if self.params else text
+
+    def translated(self, gettext, ngettext) -> str:
+        return self._format(gettext, ngettext)
 
 
 @dataclass(frozen=True)
@@ -133,20 +172,16 @@ def _whole_number(value: Any) -> int | None:
     return None
 
 
-def _unwrap(raw: Any, key: str, bare: tuple[type, ...], message: str) -> Any:
+def _unwrap(raw: Any, key: str, bare: tuple[type, ...], message: str, **params: Any) -> Any:
     """The value of ``{key: value}``, or ``raw`` itself; either must be one of the ``bare`` types
     (bools never are)."""
     if isinstance(raw, dict):
         if set(raw) != {key}:
-            raise AnswerError(message)
+            raise AnswerError(message, **params)
         raw = raw[key]
     if isinstance(raw, bool) or not isinstance(raw, bare):
-        raise AnswerError(message)
+        raise AnswerError(message, **params)
     return raw
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _option_ids(spec: PollSpec, values: Any, shape_message: str, repeat_message: str) -> list[int]:
@@ -169,7 +204,7 @@ def _option_ids(spec: PollSpec, values: Any, shape_message: str, repeat_message:
 
 
 def _single(spec: PollSpec, raw: Any) -> dict:
-    message = "Choose one option."
+    message = gettext_noop("Choose one option.")
     option = _whole_number(_unwrap(raw, "choice", (int, float), message))
     if option is None:
         raise AnswerError(message)
@@ -179,34 +214,47 @@ def _single(spec: PollSpec, raw: Any) -> dict:
 
 
 def _multiple(spec: PollSpec, raw: Any) -> dict:
-    message = "Choose one or more options."
+    message = gettext_noop("Choose one or more options.")
     values = _unwrap(raw, "choices", (list,), message)
-    ids = _option_ids(spec, values, message, "Each option can be chosen only once.")
+    ids = _option_ids(spec, values, message, gettext_noop("Each option can be chosen only once."))
     low, high = spec.min_choices, spec.effective_max_choices
     if low == high and len(ids) != low:
-        raise AnswerError(f"Choose exactly {_plural(low, 'option')}.")
+        raise AnswerError(
+            ngettext_lazy(
+                "Choose exactly %(count)d option.", "Choose exactly %(count)d options.", low
+            )
+        )
     if len(ids) < low:
-        raise AnswerError(f"Choose at least {_plural(low, 'option')}.")
+        raise AnswerError(
+            ngettext_lazy(
+                "Choose at least %(count)d option.", "Choose at least %(count)d options.", low
+            )
+        )
     if len(ids) > high:
-        raise AnswerError(f"Choose at most {_plural(high, 'option')}.")
+        raise AnswerError(
+            ngettext_lazy(
+                "Choose at most %(count)d option.", "Choose at most %(count)d options.", high
+            )
+        )
     chosen = set(ids)
     return {"choices": [option for option in spec.options if option in chosen]}
 
 
 def _ranking(spec: PollSpec, raw: Any) -> dict:
-    message = "Put the options in order."
+    message = gettext_noop("Put the options in order.")
     values = _unwrap(raw, "ranking", (list,), message)
-    ids = _option_ids(spec, values, message, "Each option can be ranked only once.")
+    ids = _option_ids(spec, values, message, gettext_noop("Each option can be ranked only once."))
     if not ids:
-        raise AnswerError("Rank at least one option.")
+        raise AnswerError(gettext_noop("Rank at least one option."))
     return {"ranking": ids}
 
 
 def _rating(spec: PollSpec, raw: Any) -> dict:
-    message = f"Choose a rating from 1 to {spec.scale_max}."
-    rating = _whole_number(_unwrap(raw, "rating", (int, float), message))
+    message = gettext_noop("Choose a rating from 1 to %(max)d.")
+    params = {"max": spec.scale_max}
+    rating = _whole_number(_unwrap(raw, "rating", (int, float), message, **params))
     if rating is None or not 1 <= rating <= spec.scale_max:
-        raise AnswerError(message)
+        raise AnswerError(message, **params)
     return {"rating": rating}
 
 
@@ -214,24 +262,34 @@ _ENTRY_SEPARATORS = re.compile(r"[,;\r\n\u2028\u2029]")
 
 
 def _wordcloud(spec: PollSpec, raw: Any) -> dict:
-    message = "Enter one or more words."
+    message = gettext_noop("Enter one or more words.")
     value = _unwrap(raw, "words", (list, str), message)
     if isinstance(value, str):
         value = _ENTRY_SEPARATORS.split(value)
     entries: list[str] = []
     for item in value:
         if not isinstance(item, str):
-            raise AnswerError("Each word or phrase must be text.")
+            raise AnswerError(gettext_noop("Each word or phrase must be text."))
         entry = " ".join(item.split())
         if entry:
             entries.append(entry)
     if not entries:
-        raise AnswerError("Enter at least one word.")
+        raise AnswerError(gettext_noop("Enter at least one word."))
     if len(entries) > spec.max_words:
         if spec.max_words == 1:
-            raise AnswerError("Enter only one word or phrase.")
-        raise AnswerError(f"Enter at most {spec.max_words} words or phrases.")
-    too_long = f"Each word or phrase can have at most {MAX_ENTRY_LENGTH} characters."
+            raise AnswerError(gettext_noop("Enter only one word or phrase."))
+        raise AnswerError(
+            ngettext_lazy(
+                "Enter at most %(count)d word or phrase.",
+                "Enter at most %(count)d words or phrases.",
+                spec.max_words,
+            )
+        )
+    too_long = ngettext_lazy(
+        "Each word or phrase can have at most %(count)d character.",
+        "Each word or phrase can have at most %(count)d characters.",
+        MAX_ENTRY_LENGTH,
+    )
     words: list[str] = []
     for entry in entries:
         if len(entry) > MAX_ENTRY_LENGTH:
@@ -243,8 +301,10 @@ def _wordcloud(spec: PollSpec, raw: Any) -> dict:
             words.append(word)
     if not words:
         raise AnswerError(
-            "Your answer has only common words (like “the” or “and”): "
-            "please enter more specific words."
+            gettext_noop(
+                "Your answer has only common words (like “the” or “and”): "
+                "please enter more specific words."
+            )
         )
     return {"words": words}
 
@@ -265,12 +325,18 @@ def _clean_text(text: str) -> str:
 
 
 def _open_text(spec: PollSpec, raw: Any) -> dict:
-    value = _unwrap(raw, "text", (str,), "Write your answer as text.")
+    value = _unwrap(raw, "text", (str,), gettext_noop("Write your answer as text."))
     text = _clean_text(value)
     if not text:
-        raise AnswerError("Your answer is empty.")
+        raise AnswerError(gettext_noop("Your answer is empty."))
     if len(text) > spec.max_length:
-        raise AnswerError(f"Your answer can have at most {spec.max_length} characters.")
+        raise AnswerError(
+            ngettext_lazy(
+                "Your answer can have at most %(count)d character.",
+                "Your answer can have at most %(count)d characters.",
+                spec.max_length,
+            )
+        )
     return {"text": text}
 
 

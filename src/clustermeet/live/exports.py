@@ -43,6 +43,8 @@ import zoneinfo
 
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from clustermeet.live.models import Ballot, Poll, PollOption
 from clustermeet.live.services import poll_spec
@@ -50,6 +52,40 @@ from clustermeet.live.tally import BallotRow, tally
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BALLOT_COLUMNS = ["poll", "voter", "time", "answer", "status", "points"]
+
+
+def _column(name: str) -> str:
+    """A column header in the active language; the English headers are the names above."""
+    return _COLUMN_HEADERS[name]()
+
+
+# Translators: column headers of the CSV downloads of a poll: lower case, words joined with "_"
+# in English; translate them as short column headings.
+_COLUMN_HEADERS = {
+    "poll": lambda: pgettext("CSV column", "poll"),
+    "voter": lambda: pgettext("CSV column", "voter"),
+    "name": lambda: pgettext("CSV column", "name"),
+    "time": lambda: pgettext("CSV column", "time"),
+    "answer": lambda: pgettext("CSV column", "answer"),
+    "status": lambda: pgettext("CSV column", "status"),
+    "points": lambda: pgettext("CSV column", "points"),
+    "rank": lambda: pgettext("CSV column", "rank"),
+    "option": lambda: pgettext("CSV column", "option"),
+    "count": lambda: pgettext("CSV column", "count"),
+    "percent": lambda: pgettext("CSV column", "percent"),
+    "average": lambda: pgettext("CSV column", "average"),
+    "first_places": lambda: pgettext("CSV column", "first_places"),
+    "rating": lambda: pgettext("CSV column", "rating"),
+    "word": lambda: pgettext("CSV column", "word"),
+    "number": lambda: pgettext("CSV column", "number"),
+    "text": lambda: pgettext("CSV column", "text"),
+}
+
+
+def _header(*names: str) -> list[str]:
+    return [_column(name) for name in names]
+
+
 PSEUDONYM_SALT = "clustermeet.live.exports.voter"
 SEPARATOR = "; "
 
@@ -74,7 +110,9 @@ def voter_pseudonym(session_id: int, voter_key: str) -> str:
 
 
 def _label(labels: dict[int, str], option_id) -> str:
-    return labels.get(option_id, f"(deleted option {option_id})")
+    if option_id in labels:
+        return labels[option_id]
+    return _("(deleted option %(id)s)") % {"id": option_id}
 
 
 def answer_text(poll_type: str, answer: dict, labels: dict[int, str]) -> str:
@@ -107,7 +145,7 @@ def ballot_rows(poll: Poll, tz: zoneinfo.ZoneInfo, *, names: bool = False) -> li
     if names:
         columns.insert(2, "name")
         ballots = ballots.select_related("person")
-    rows = [columns]
+    rows = [_header(*columns)]
     for ballot in ballots:
         row = [
             poll.pk,
@@ -146,9 +184,9 @@ def result_rows(poll: Poll) -> list[list]:
     if results["invalid"]:
         label_first = poll.type in (Poll.Type.RATING, Poll.Type.OPEN_TEXT)
         rows.append(
-            ["Not counted", results["invalid"]]
+            [_("Not counted"), results["invalid"]]
             if label_first
-            else ["", "Not counted", results["invalid"]]
+            else ["", _("Not counted"), results["invalid"]]
         )
     return rows
 
@@ -157,29 +195,29 @@ def _choice_results(results: dict) -> list[list]:
     by_id = {o["id"]: o for o in results["options"]}
     ranked = [by_id[pk] for pk in results["ranked"]]
     ranks = _competition_ranks([o["count"] for o in ranked])
-    rows: list[list] = [["rank", "option", "count", "percent"]]
+    rows: list[list] = [_header("rank", "option", "count", "percent")]
     rows += [[r, o["label"], o["count"], o["percent"]] for r, o in zip(ranks, ranked, strict=True)]
-    rows.append(["", "Voters", results["voters"], ""])
+    rows.append(["", _("Voters"), results["voters"], ""])
     return rows
 
 
 def _ranking_results(results: dict) -> list[list]:
     by_id = {o["id"]: o for o in results["options"]}
-    rows: list[list] = [["rank", "option", "points", "average", "first_places"]]
+    rows: list[list] = [_header("rank", "option", "points", "average", "first_places")]
     for pk in results["ranked"]:
         o = by_id[pk]
         rows.append([o["rank"], o["label"], o["points"], o["average"], o["first_places"]])
-    rows.append(["", "Voters", results["voters"], "", ""])
+    rows.append(["", _("Voters"), results["voters"], "", ""])
     return rows
 
 
 def _rating_results(results: dict) -> list[list]:
-    rows: list[list] = [["rating", "count"]]
+    rows: list[list] = [_header("rating", "count")]
     rows += [[rating, count] for rating, count in results["distribution"].items()]
     rows += [
-        ["Voters", results["voters"]],
-        ["Average", results["average"]],
-        ["Median", results["median"]],
+        [_("Voters"), results["voters"]],
+        [_("Average"), results["average"]],
+        [_("Median"), results["median"]],
     ]
     return rows
 
@@ -187,20 +225,20 @@ def _rating_results(results: dict) -> list[list]:
 def _wordcloud_results(results: dict) -> list[list]:
     words = results["words"]
     ranks = _competition_ranks([w["count"] for w in words])
-    rows: list[list] = [["rank", "word", "count"]]
+    rows: list[list] = [_header("rank", "word", "count")]
     rows += [[r, w["text"], w["count"]] for r, w in zip(ranks, words, strict=True)]
-    rows += [["", "Voters", results["voters"]], ["", "Entries", results["total_entries"]]]
+    rows += [["", _("Voters"), results["voters"]], ["", _("Entries"), results["total_entries"]]]
     return rows
 
 
 def _open_text_results(results: dict) -> list[list]:
-    rows: list[list] = [["number", "text"]]
+    rows: list[list] = [_header("number", "text")]
     rows += [[n, text] for n, text in enumerate(results["approved"], start=1)]
     counts = results["counts"]
     rows += [
-        ["Approved", counts["approved"]],
-        ["Pending", counts["pending"]],
-        ["Rejected", counts["rejected"]],
+        [pgettext("answers", "Approved"), counts["approved"]],
+        [pgettext("answers", "Pending"), counts["pending"]],
+        [pgettext("answers", "Rejected"), counts["rejected"]],
     ]
     return rows
 

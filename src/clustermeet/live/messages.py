@@ -41,10 +41,14 @@ def _definition(poll: Poll, options: list[PollOption], version: int) -> dict:
         "id": poll.pk,
         "session": poll.session_id,
         "question": poll.question,
+        "translations": dict(poll.translations or {}),
         "type": poll.type,
         "status": poll.status,
         "results_visibility": poll.results_visibility,
-        "options": [{"id": o.pk, "label": o.label} for o in options],
+        "options": [
+            {"id": o.pk, "label": o.label, "translations": dict(o.translations or {})}
+            for o in options
+        ],
         "min_choices": poll.min_choices,
         "max_choices": poll.max_choices,
         "scale_max": poll.scale_max,

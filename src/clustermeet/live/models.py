@@ -3,6 +3,8 @@
 import secrets
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from clustermeet.people.models import Person
 from clustermeet.programme.models import Session
@@ -11,7 +13,7 @@ JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
 def new_join_code() -> str:
-    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(6))
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _i in range(6))
 
 
 class LiveSettings(models.Model):
@@ -20,13 +22,13 @@ class LiveSettings(models.Model):
     session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="live")
     qa_enabled = models.BooleanField(default=True)
     qa_moderated = models.BooleanField(
-        default=True, help_text="Questions appear only after a moderator approves them."
+        default=True, help_text=_("Questions appear only after a moderator approves them.")
     )
     qa_anonymous_allowed = models.BooleanField(default=False)
     join_code = models.CharField(max_length=8, unique=True, default=new_join_code)
     room_voting = models.BooleanField(
         default=False,
-        help_text="People in the room who hold the join code may vote without registering.",
+        help_text=_("People in the room who hold the join code may vote without registering."),
     )
 
     class Meta:
@@ -51,22 +53,22 @@ class Quiz(models.Model):
 
 class Poll(models.Model):
     class Type(models.TextChoices):
-        SINGLE = "single", "Single choice"
-        MULTIPLE = "multiple", "Multiple choice"
-        RANKING = "ranking", "Ranking"
-        RATING = "rating", "Rating scale"
-        WORDCLOUD = "wordcloud", "Word cloud"
-        OPEN_TEXT = "open_text", "Open text"
+        SINGLE = "single", _("Single choice")
+        MULTIPLE = "multiple", _("Multiple choice")
+        RANKING = "ranking", _("Ranking")
+        RATING = "rating", _("Rating scale")
+        WORDCLOUD = "wordcloud", _("Word cloud")
+        OPEN_TEXT = "open_text", _("Open text")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        OPEN = "open", "Open"
-        CLOSED = "closed", "Closed"
+        DRAFT = "draft", pgettext_lazy("status", "Draft")
+        OPEN = "open", pgettext_lazy("status", "Open")
+        CLOSED = "closed", pgettext_lazy("status", "Closed")
 
     class Results(models.TextChoices):
-        LIVE = "live", "Live, while voting"
-        AFTER_CLOSE = "after_close", "After closing"
-        NEVER = "never", "Never to participants"
+        LIVE = "live", _("Live, while voting")
+        AFTER_CLOSE = "after_close", _("After closing")
+        NEVER = "never", _("Never to participants")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="polls")
     quiz = models.ForeignKey(
@@ -83,11 +85,14 @@ class Poll(models.Model):
     scale_max = models.PositiveSmallIntegerField(default=5)
     max_words = models.PositiveSmallIntegerField(default=3)
     allow_change = models.BooleanField(
-        default=False, help_text="Voters may replace their answer while the poll is open."
+        default=False, help_text=_("Voters may replace their answer while the poll is open.")
     )
     time_limit_s = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Quiz questions: seconds to answer."
+        null=True, blank=True, help_text=_("Quiz questions: seconds to answer.")
     )
+    # The question in other languages, {language code: text} (settings.LANGUAGES); the options
+    # have theirs. Written by live.services.set_poll_translation; pages fall back to `question`.
+    translations = models.JSONField(default=dict, blank=True)
     # Incremented by every ballot written; results carry the version they include.
     version = models.PositiveIntegerField(default=0)
     position = models.PositiveSmallIntegerField(default=0)
@@ -109,18 +114,36 @@ class Poll(models.Model):
     def __str__(self) -> str:
         return self.question
 
+    def question_in(self, language: str | None) -> str:
+        """The question in `language` when the organisers translated it, else the original."""
+        return localised(self.question, self.translations, language)
+
+
+def localised(original: str, translations: dict, language: str | None) -> str:
+    """`translations[language]` (or its generic language, "pt" for "pt-br"), else `original`."""
+    if language and isinstance(translations, dict):
+        for code in (language, language.split("-")[0]):
+            text = translations.get(code)
+            if isinstance(text, str) and text:
+                return text
+    return original
+
 
 class PollOption(models.Model):
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="options")
     label = models.CharField(max_length=300)
     position = models.PositiveSmallIntegerField(default=0)
-    is_correct = models.BooleanField(default=False, help_text="Quiz questions only.")
+    is_correct = models.BooleanField(default=False, help_text=_("Quiz questions only."))
+    translations = models.JSONField(default=dict, blank=True)  # {language code: label}
 
     class Meta:
         ordering = ["position", "id"]
 
     def __str__(self) -> str:
         return self.label
+
+    def label_in(self, language: str | None) -> str:
+        return localised(self.label, self.translations, language)
 
 
 class Ballot(models.Model):
@@ -129,10 +152,10 @@ class Ballot(models.Model):
     ballot per voter per poll."""
 
     class Status(models.TextChoices):
-        COUNTED = "counted", "Counted"
-        PENDING = "pending", "Awaiting moderation"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
+        COUNTED = "counted", _("Counted")
+        PENDING = "pending", _("Awaiting moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
 
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="ballots")
     voter_key = models.CharField(max_length=64)
@@ -142,7 +165,7 @@ class Ballot(models.Model):
     answer = models.JSONField()
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.COUNTED)
     points = models.PositiveIntegerField(default=0)
-    version = models.PositiveIntegerField(help_text="The poll's version this ballot made.")
+    version = models.PositiveIntegerField(help_text=_("The poll's version this ballot made."))
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
 
@@ -159,9 +182,9 @@ class Question(models.Model):
     """A question from the audience (Q&A)."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Awaiting moderation"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
+        PENDING = "pending", _("Awaiting moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="questions")
     author = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="questions")

@@ -6,6 +6,7 @@ import re
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Event
 from clustermeet.events.queries import registration_of
@@ -26,7 +27,7 @@ def clean_join_code(raw: str | None) -> str:
 def live_settings(session: Session) -> LiveSettings:
     """The session's live settings, created with the defaults on first use (as the websocket
     consumer does on subscribe)."""
-    settings, _ = LiveSettings.objects.get_or_create(session=session)
+    settings, _created = LiveSettings.objects.get_or_create(session=session)
     return settings
 
 
@@ -97,11 +98,11 @@ def poll_export_links(event: Event, poll: Poll, *, names: bool) -> list[tuple[st
     results = _reverse_or_none("live_exports:results", **kwargs)
     links = []
     if results:
-        links.append(("Results (CSV)", results))
+        links.append((_("Results (CSV)"), results))
     if ballots:
-        links.append(("Ballots (CSV)", ballots))
+        links.append((_("Ballots (CSV)"), ballots))
         if names:
-            links.append(("Ballots with names (CSV)", f"{ballots}?names=1"))
+            links.append((_("Ballots with names (CSV)"), f"{ballots}?names=1"))
     return links
 
 
@@ -110,8 +111,8 @@ def admin_links(event: Event, session: Session) -> list[tuple[str, str]]:
     links = []
     add = _reverse_or_none("admin:live_poll_add")
     if add:
-        links.append(("Add a poll", f"{add}?session={session.pk}"))
+        links.append((_("Add a poll"), f"{add}?session={session.pk}"))
     polls = _reverse_or_none("admin:live_poll_changelist")
     if polls:
-        links.append(("Edit polls", f"{polls}?session__event__id__exact={event.pk}"))
+        links.append((_("Edit polls"), f"{polls}?session__event__id__exact={event.pk}"))
     return links

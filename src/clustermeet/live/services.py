@@ -4,13 +4,16 @@ that was rolled back, and a burst of votes becomes a few coalesced result update
 
 from dataclasses import dataclass
 
+from django.conf import settings as django_settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from clustermeet.live import messages
 from clustermeet.live.answers import AnswerError, PollSpec, normalise_answer
-from clustermeet.live.models import Ballot, Poll, Question, Upvote
+from clustermeet.live.models import Ballot, Poll, PollOption, Question, Upvote
 from clustermeet.people.models import Person
 from clustermeet.programme.models import Session
 from clustermeet.realtime import broadcast
@@ -73,18 +76,18 @@ def cast_vote(poll_id: int, voter: Voter, raw_answer) -> Ballot:
     now = timezone.now()
     poll = Poll.objects.filter(pk=poll_id).first()
     if poll is None:
-        raise LiveError("not_found", "No such poll.")
+        raise LiveError("not_found", _("No such poll."))
     if poll.status != Poll.Status.OPEN:
-        raise LiveError("poll_not_open", "This poll is not open for voting.")
+        raise LiveError("poll_not_open", _("This poll is not open for voting."))
     options = list(poll.options.values_list("pk", "is_correct"))
     try:
-        answer = normalise_answer(poll_spec(poll, [pk for pk, _ in options]), raw_answer)
+        answer = normalise_answer(poll_spec(poll, [pk for pk, _correct in options]), raw_answer)
     except AnswerError as error:
-        raise LiveError("invalid_answer", str(error)) from None
+        raise LiveError("invalid_answer", error.translated(_, ngettext)) from None
     points = 0
     if poll.quiz_id is not None and poll.time_limit_s:
         if (now - poll.opened_at).total_seconds() > poll.time_limit_s:
-            raise LiveError("time_up", "Time is up for this question.")
+            raise LiveError("time_up", _("Time is up for this question."))
         points = _quiz_points(poll, answer, {pk for pk, ok in options if ok}, now)
     status = Ballot.Status.PENDING if poll.type == Poll.Type.OPEN_TEXT else Ballot.Status.COUNTED
     for _attempt in range(2):
@@ -94,7 +97,7 @@ def cast_vote(poll_id: int, voter: Voter, raw_answer) -> Ballot:
             .first()
         )
         if existing is not None and not poll.allow_change:
-            raise LiveError("already_voted", "You have already voted in this poll.")
+            raise LiveError("already_voted", _("You have already voted in this poll."))
         try:
             with transaction.atomic():
                 version = _next_version(poll_id)
@@ -124,8 +127,10 @@ def cast_vote(poll_id: int, voter: Voter, raw_answer) -> Ballot:
             return ballot
         except IntegrityError:  # the same voter, racing on another connection
             if not poll.allow_change:
-                raise LiveError("already_voted", "You have already voted in this poll.") from None
-    raise LiveError("already_voted", "You have already voted in this poll.")
+                raise LiveError(
+                    "already_voted", _("You have already voted in this poll.")
+                ) from None
+    raise LiveError("already_voted", _("You have already voted in this poll."))
 
 
 def _next_version(poll_id: int) -> int:
@@ -139,7 +144,7 @@ def _next_version(poll_id: int) -> int:
         )
         row = cursor.fetchone()
     if row is None:
-        raise LiveError("poll_not_open", "This poll is not open for voting.")
+        raise LiveError("poll_not_open", _("This poll is not open for voting."))
     return row[0]
 
 
@@ -162,7 +167,7 @@ def open_poll(poll_id: int) -> Poll:
     if poll.type not in (Poll.Type.RATING, Poll.Type.WORDCLOUD, Poll.Type.OPEN_TEXT) and (
         poll.options.count() < 2
     ):
-        raise LiveError("invalid_poll", "A choice or ranking poll needs at least two options.")
+        raise LiveError("invalid_poll", _("A choice or ranking poll needs at least two options."))
     return _set_poll(poll_id, status=Poll.Status.OPEN, opened_at=timezone.now, closed_at=None)
 
 
@@ -172,7 +177,10 @@ def close_poll(poll_id: int) -> Poll:
 
 def set_results_visibility(poll_id: int, visibility: str) -> Poll:
     if visibility not in Poll.Results.values:
-        raise LiveError("invalid", f"Unknown results visibility {visibility!r}.")
+        raise LiveError(
+            "invalid",
+            _("Unknown results visibility %(visibility)s.") % {"visibility": repr(visibility)},
+        )
     return _set_poll(poll_id, results_visibility=visibility)
 
 
@@ -195,11 +203,13 @@ def ask(session: Session, person: Person, text: str, anonymous: bool) -> Questio
     settings = session.live
     text = " ".join(text.split())
     if not settings.qa_enabled:
-        raise LiveError("qa_closed", "Questions are not open for this session.")
+        raise LiveError("qa_closed", _("Questions are not open for this session."))
     if not 3 <= len(text) <= 1000:
-        raise LiveError("invalid", "A question has between 3 and 1,000 characters.")
+        raise LiveError("invalid", _("A question has between 3 and 1,000 characters."))
     if anonymous and not settings.qa_anonymous_allowed:
-        raise LiveError("anonymous_not_allowed", "This session does not take anonymous questions.")
+        raise LiveError(
+            "anonymous_not_allowed", _("This session does not take anonymous questions.")
+        )
     status = Question.Status.PENDING if settings.qa_moderated else Question.Status.APPROVED
     with transaction.atomic():
         question = Question.objects.create(
@@ -213,12 +223,14 @@ def upvote(question_id: int, person: Person) -> Question:
     with transaction.atomic():
         question = Question.objects.select_for_update().filter(pk=question_id).first()
         if question is None or question.status != Question.Status.APPROVED:
-            raise LiveError("not_found", "No such question.")
+            raise LiveError("not_found", _("No such question."))
         try:
             with transaction.atomic():
                 Upvote.objects.create(question=question, person=person)
         except IntegrityError:
-            raise LiveError("already_upvoted", "You have already upvoted this question.") from None
+            raise LiveError(
+                "already_upvoted", _("You have already upvoted this question.")
+            ) from None
         Question.objects.filter(pk=question.pk).update(upvote_count=F("upvote_count") + 1)
         broadcast.after_commit(messages.question_messages, question.pk)
     question.refresh_from_db()
@@ -237,13 +249,113 @@ MODERATION = {
 
 def moderate_question(question_id: int, action: str) -> Question:
     if action not in MODERATION:
-        raise LiveError("invalid", f"Unknown moderation action {action!r}.")
+        raise LiveError(
+            "invalid", _("Unknown moderation action %(action)s.") % {"action": repr(action)}
+        )
     with transaction.atomic():
         question = Question.objects.select_for_update().filter(pk=question_id).first()
         if question is None:
-            raise LiveError("not_found", "No such question.")
+            raise LiveError("not_found", _("No such question."))
         for name, value in MODERATION[action].items():
             setattr(question, name, value)
         question.save(update_fields=list(MODERATION[action]))
         broadcast.after_commit(messages.question_messages, question.pk)
     return question
+
+
+# Translations of a poll (organisers' content in other languages) ---------------------------
+
+
+def _language_codes() -> dict[str, str]:
+    return dict(django_settings.LANGUAGES)
+
+
+def clean_translation(
+    language: str, question: str, option_labels: list[str], option_count: int
+) -> tuple[str, list[str]]:
+    """The question and option labels of a translation as they are stored, or LiveError: the
+    language must be one of settings.LANGUAGES, the question and every option are given, one
+    label per option of the poll, in the poll's order."""
+    if language not in _language_codes():
+        raise LiveError("invalid_language", _("Choose one of the site's languages."))
+    question = " ".join((question or "").split())
+    labels = [" ".join((label or "").split()) for label in option_labels]
+    if not question:
+        raise LiveError("invalid", _("Enter the question in this language."))
+    max_question = Poll._meta.get_field("question").max_length
+    if len(question) > max_question:
+        raise LiveError(
+            "invalid",
+            ngettext(
+                "The question can have at most %(count)d character.",
+                "The question can have at most %(count)d characters.",
+                max_question,
+            )
+            % {"count": max_question},
+        )
+    if len(labels) != option_count:
+        raise LiveError(
+            "option_count",
+            ngettext(
+                "This poll has %(count)d option: enter exactly one translated option per line.",
+                "This poll has %(count)d options: enter exactly one translated option per line.",
+                option_count,
+            )
+            % {"count": option_count},
+        )
+    max_label = PollOption._meta.get_field("label").max_length
+    for number, label in enumerate(labels, start=1):
+        if not label:
+            raise LiveError("invalid", _("Option %(number)d is empty.") % {"number": number})
+        if len(label) > max_label:
+            raise LiveError(
+                "invalid",
+                ngettext(
+                    "Option %(number)d is longer than %(count)d character.",
+                    "Option %(number)d is longer than %(count)d characters.",
+                    max_label,
+                )
+                % {"number": number, "count": max_label},
+            )
+    return question, labels
+
+
+def set_poll_translation(
+    poll_id: int, language: str, question: str, option_labels: list[str]
+) -> Poll:
+    """Save the poll's question and options in `language` (replacing an earlier translation into
+    it), all or nothing, as a new version of the poll, broadcast after commit. Options are given
+    in the poll's order (position, id)."""
+    with transaction.atomic():
+        poll = Poll.objects.select_for_update().filter(pk=poll_id).first()
+        if poll is None:
+            raise LiveError("not_found", _("No such poll."))
+        options = list(poll.options.select_for_update().order_by("position", "id"))
+        question, labels = clean_translation(language, question, option_labels, len(options))
+        poll.translations = {**(poll.translations or {}), language: question}
+        poll.version += 1
+        poll.save(update_fields=["translations", "version"])
+        for option, label in zip(options, labels, strict=True):
+            option.translations = {**(option.translations or {}), language: label}
+        PollOption.objects.bulk_update(options, ["translations"])
+        broadcast.after_commit(messages.poll_messages, poll.pk)
+    return poll
+
+
+def remove_poll_translation(poll_id: int, language: str) -> Poll:
+    """Remove the poll's translation into `language` (question and options)."""
+    with transaction.atomic():
+        poll = Poll.objects.select_for_update().filter(pk=poll_id).first()
+        if poll is None:
+            raise LiveError("not_found", _("No such poll."))
+        options = list(poll.options.select_for_update())
+        poll.translations = {k: v for k, v in (poll.translations or {}).items() if k != language}
+        poll.version += 1
+        poll.save(update_fields=["translations", "version"])
+        for option in options:
+            option.translations = {
+                k: v for k, v in (option.translations or {}).items() if k != language
+            }
+        PollOption.objects.bulk_update(options, ["translations"])
+        broadcast.after_commit(messages.poll_messages, poll.pk)
+    return poll

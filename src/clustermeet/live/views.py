@@ -23,6 +23,7 @@ session this person may not see answers 404, as everywhere else.
 """
 
 import segno
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -30,9 +31,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
 
 from clustermeet.events.queries import can_manage, get_visible_event
-from clustermeet.live import queries
+from clustermeet.live import queries, services
+from clustermeet.live.forms import PollTranslationForm
 from clustermeet.live.models import LiveSettings, Poll
 from clustermeet.live.permissions import is_moderator
 from clustermeet.programme.models import Session
@@ -45,7 +49,9 @@ def _moderated_session(request, event_slug: str, session_slug: str):
         visible_sessions(request.user, event).select_related("event", "room"), slug=session_slug
     )
     if not is_moderator(request.user, session):
-        raise PermissionDenied("Only the session's moderators and the organisers open this page.")
+        raise PermissionDenied(
+            _("Only the session's moderators and the organisers open this page.")
+        )
     return event, session
 
 
@@ -63,18 +69,80 @@ def qr_svg(url: str) -> str:
         light="#ffffff",
         omitsize=True,
         svgclass="qr-code",
-        title=f"QR code of {url}",
+        title=_("QR code of %(url)s") % {"url": url},
     )
+
+
+def _language_name(code: str) -> str:
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
+def _save_translation(request, session, form: PollTranslationForm) -> bool:
+    """Saves the posted translation through the service; its refusal becomes a form error."""
+    if not form.is_valid():
+        return False
+    poll_id = form.cleaned_data["poll"]
+    if not Poll.objects.filter(pk=poll_id, session=session).exists():
+        raise Http404(_("No such poll in this session."))
+    try:
+        services.set_poll_translation(
+            poll_id,
+            form.cleaned_data["language"],
+            form.cleaned_data["question"],
+            form.option_labels(),
+        )
+    except services.LiveError as error:
+        form.add_error(None, str(error))
+        return False
+    messages.success(
+        request,
+        _("The translation into %(language)s is saved.")
+        % {"language": _language_name(form.cleaned_data["language"])},
+    )
+    return True
 
 
 @login_required
 def moderate(request, event_slug: str, session_slug: str):
     event, session = _moderated_session(request, event_slug, session_slug)
+    posted = None
+    if request.method == "POST":
+        poll_ref = request.POST.get("poll", "")
+        posted = PollTranslationForm(
+            request.POST,
+            auto_id_prefix=f"poll-{poll_ref}-translation-" if poll_ref.isdigit() else "",
+        )
+        if _save_translation(request, session, posted):
+            return redirect(f"{request.path}#poll-{posted.cleaned_data['poll']}")
     settings = queries.live_settings(session)
     polls = list(queries.console_polls(session))
     names = can_manage(request.user, event)
+    language = get_language()
     for poll in polls:
         poll.export_links = queries.poll_export_links(event, poll, names=names)
+        poll.display_question = poll.question_in(language)
+        poll.display_options = [option.label_in(language) for option in poll.options.all()]
+        poll.translation_list = [
+            {
+                "code": code,
+                "name": _language_name(code),
+                "question": text,
+                "options": [option.translations.get(code, "") for option in poll.options.all()],
+            }
+            for code, text in sorted(poll.translations.items())
+        ]
+        bound = posted is not None and posted.data.get("poll") == str(poll.pk)
+        poll.translation_form = (
+            posted
+            if bound
+            else PollTranslationForm(
+                initial={"poll": poll.pk, "language": language},
+                auto_id_prefix=f"poll-{poll.pk}-translation-",
+            )
+        )
     context = {
         "event": event,
         "nav": "programme",
@@ -88,7 +156,9 @@ def moderate(request, event_slug: str, session_slug: str):
         "visibility_choices": Poll.Results.choices,
     }
     with timezone.override(event.tz):
-        return render(request, "live/moderate.html", context)
+        return render(
+            request, "live/moderate.html", context, status=400 if posted is not None else 200
+        )
 
 
 @login_required
@@ -118,7 +188,7 @@ def short_link(request, code: str):
         else None
     )
     if settings is None:
-        raise Http404("No session has this code.")
+        raise Http404(_("No session has this code."))
     event = get_visible_event(request.user, settings.session.event.slug)
     session: Session = get_object_or_404(
         visible_sessions(request.user, event), pk=settings.session_id

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Event
 from clustermeet.events.queries import can_manage, get_visible_event
@@ -28,7 +29,7 @@ def _poll_for_moderator(request, event_slug: str, poll_id: int) -> tuple[Event, 
     )
     poll.session.event = event
     if not is_moderator(request.user, poll.session):
-        raise PermissionDenied("Only the session's moderators and organisers may export polls.")
+        raise PermissionDenied(_("Only the session's moderators and organisers may export polls."))
     return event, poll
 
 
@@ -48,7 +49,7 @@ def poll_ballots_csv(request, event_slug: str, poll_id: int) -> HttpResponse:
     event, poll = _poll_for_moderator(request, event_slug, poll_id)
     names = request.GET.get("names") == "1"
     if names and not can_manage(request.user, event):
-        raise PermissionDenied("Only organisers may export voters' names.")
+        raise PermissionDenied(_("Only organisers may export voters' names."))
     rows = exports.ballot_rows(poll, event.tz, names=names)
     return _csv(rows, f"{event.slug}-poll-{poll.pk}-ballots.csv")
 

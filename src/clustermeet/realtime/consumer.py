@@ -10,8 +10,11 @@ import secrets
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
 from django.core import signing
 from django.http import Http404
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from clustermeet.cafe import messages as cafe_messages
 from clustermeet.cafe import permissions as cafe_permissions
@@ -37,6 +40,25 @@ _poll_homes: dict[int, tuple[int, int]] = {}
 
 class Forbidden(Exception):
     pass
+
+
+def connection_language(scope, user) -> str:
+    """The language of this connection's replies, chosen as for a page (people/middleware.py):
+    the switcher's cookie, then the logged-in person's saved language, then Accept-Language."""
+    candidates = [scope.get("cookies", {}).get(settings.LANGUAGE_COOKIE_NAME)]
+    if user is not None and user.is_authenticated:
+        candidates.append(getattr(user, "language", None))
+    headers = dict(scope.get("headers") or ())
+    accept = headers.get(b"accept-language", b"").decode("latin-1")
+    candidates += [code for code, _q in translation.trans_real.parse_accept_lang_header(accept)]
+    for code in candidates:
+        if not code or code == "*":
+            continue
+        try:
+            return translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return settings.LANGUAGE_CODE
 
 
 class EventConsumer(AsyncWebsocketConsumer):
@@ -77,6 +99,7 @@ class EventConsumer(AsyncWebsocketConsumer):
 
     async def connect(self):
         self.user = self.scope.get("user")
+        self.language = await database_sync_to_async(connection_language)(self.scope, self.user)
         try:
             self.event = await database_sync_to_async(get_visible_event)(
                 self.user, self.scope["url_route"]["kwargs"]["event_slug"]
@@ -101,8 +124,14 @@ class EventConsumer(AsyncWebsocketConsumer):
             await groups().leave(group, self)
 
     async def receive(self, text_data=None, bytes_data=None):
+        # Refusals are written in this connection's language (the database calls below run in
+        # threads that inherit it).
+        with translation.override(getattr(self, "language", settings.LANGUAGE_CODE)):
+            await self._receive(text_data or "")
+
+    async def _receive(self, text_data: str):
         try:
-            message = protocol.parse(text_data or "")
+            message = protocol.parse(text_data)
         except protocol.BadMessage as error:
             await self._send(
                 protocol.reply("error", error.id, {"code": "bad_message", "message": str(error)})
@@ -112,7 +141,7 @@ class EventConsumer(AsyncWebsocketConsumer):
         try:
             data = await handler(message.data)
         except Forbidden:
-            data = ("error", {"code": "forbidden", "message": "You may not do this."})
+            data = ("error", {"code": "forbidden", "message": _("You may not do this.")})
         except Refused as error:  # a live or café service said no
             data = ("error", {"code": error.code, "message": str(error)})
         kind, payload = data
@@ -149,7 +178,7 @@ class EventConsumer(AsyncWebsocketConsumer):
     async def _require_session(self, session_id: int):
         session, participant, moderator = await self._session_facts(session_id)
         if session is None:
-            raise services.LiveError("not_found", "No such session.")
+            raise services.LiveError("not_found", _("No such session."))
         self.participant_of[session_id] = participant
         self.moderator_of[session_id] = moderator
         return session
@@ -168,7 +197,7 @@ class EventConsumer(AsyncWebsocketConsumer):
                 if home is not None:
                     _poll_homes[poll_id] = home
             if home is None or home[1] != self.event.pk:
-                raise services.LiveError("not_found", "No such poll.")
+                raise services.LiveError("not_found", _("No such poll."))
             self.poll_sessions[poll_id] = home[0]
         session_id = self.poll_sessions[poll_id]
         if session_id not in self.moderator_of:
@@ -236,7 +265,7 @@ class EventConsumer(AsyncWebsocketConsumer):
             )
         )()
         if session_id is None:
-            raise services.LiveError("bad_code", "This code does not open voting here.")
+            raise services.LiveError("bad_code", _("This code does not open voting here."))
         await self._require_session(session_id)
         token = None
         if data.token:
@@ -282,7 +311,7 @@ class EventConsumer(AsyncWebsocketConsumer):
             lambda: Ballot.objects.filter(pk=data.ballot).values_list("poll_id", flat=True).first()
         )()
         if poll_id is None:
-            raise services.LiveError("not_found", "No such answer.")
+            raise services.LiveError("not_found", _("No such answer."))
         await self._require_moderator_of_poll(poll_id)
         ballot = await database_sync_to_async(services.moderate_text_answer)(
             data.ballot, data.approve
@@ -307,7 +336,7 @@ class EventConsumer(AsyncWebsocketConsumer):
             )
         )()
         if session_id is None:
-            raise services.LiveError("not_found", "No such question.")
+            raise services.LiveError("not_found", _("No such question."))
         if session_id not in self.moderator_of:
             await self._require_session(session_id)
         return session_id
@@ -340,7 +369,7 @@ class EventConsumer(AsyncWebsocketConsumer):
         )
         rnd = CafeRound.objects.filter(pk=round_id).first()
         if table is None or rnd is None or rnd.cafe_id != table.cafe_id:
-            raise cafe_services.CafeError("not_found", "No such table in this round.")
+            raise cafe_services.CafeError("not_found", _("No such table in this round."))
         return table, rnd
 
     async def on_cafe_subscribe_table(self, data):
@@ -370,7 +399,7 @@ class EventConsumer(AsyncWebsocketConsumer):
         def save():
             question = CafeQuestion.objects.filter(pk=data.question, cafe=table.cafe_id).first()
             if question is None:
-                raise cafe_services.CafeError("not_found", "No such question in this café.")
+                raise cafe_services.CafeError("not_found", _("No such question in this café."))
             return cafe_services.save_note(table, rnd, question, data.text, self.user)
 
         note = await database_sync_to_async(save)()
