@@ -167,7 +167,7 @@ def test_schedule_review_move_and_publish(client, world, django_capture_on_commi
     assert page.context["run"]["quality"] == "proven optimal"
     assert page.context["figures"]["placed"] == 1
     assert f'data-meeting="{draft.pk}"' in html
-    assert "Scheduled: 1 meetings placed, 0 unplaced." in html
+    assert "Scheduled: 1 meeting placed." in html
     client.post(url("meeting_action", draft.pk), {"action": "move", "slot": s2.pk})
     draft.refresh_from_db()
     assert (draft.slot_id, draft.table_id) == (s2.pk, table.pk)
@@ -176,7 +176,7 @@ def test_schedule_review_move_and_publish(client, world, django_capture_on_commi
     assert draft.locked is True
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url("publish"), follow=True)
-    assert "Published: 1 meetings scheduled." in response.content.decode()
+    assert "Published: 1 meeting scheduled." in response.content.decode()
     draft.refresh_from_db()
     assert (draft.status, draft.slot_id) == (Meeting.Status.SCHEDULED, s2.pk)
     assert Matchmaking.objects.get(pk=world["mm"].pk).status == Matchmaking.Status.PUBLISHED

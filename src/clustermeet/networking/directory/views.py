@@ -20,19 +20,22 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from clustermeet.events.queries import get_visible_event, is_approved_participant
 from clustermeet.networking.directory import queries as directory
 from clustermeet.networking.directory import recommendations
 from clustermeet.networking.meetings.queries import meets_already
 
-NOT_ALLOWED = "Only approved participants of this event and its organisers see its directory."
+NOT_ALLOWED = gettext_lazy(
+    "Only approved participants of this event and its organisers see its directory."
+)
 
 
 def _event(request, event_slug: str):
     event = get_visible_event(request.user, event_slug)
     if not directory.may_browse(request.user, event):
-        raise PermissionDenied(NOT_ALLOWED)
+        raise PermissionDenied(str(NOT_ALLOWED))
     return event
 
 

@@ -1,6 +1,7 @@
 """Forms of the marketplace: an offer, an expression of interest, and the list's filters."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from clustermeet.events.models import Ecosystem
 from clustermeet.networking.marketplace.services import (
@@ -15,35 +16,35 @@ from clustermeet.networking.models import Offer
 class OfferForm(forms.Form):
     kind = forms.ChoiceField(
         choices=[
-            (Offer.Kind.OFFER, "I offer something (an offer)"),
-            (Offer.Kind.REQUEST, "I am looking for something (a request)"),
+            (Offer.Kind.OFFER, _("I offer something (an offer)")),
+            (Offer.Kind.REQUEST, _("I am looking for something (a request)")),
         ],
         widget=forms.RadioSelect,
-        label="Kind",
-        error_messages={"required": "Choose whether this is an offer or a request."},
+        label=_("Kind"),
+        error_messages={"required": _("Choose whether this is an offer or a request.")},
     )
     category = forms.ChoiceField(
         choices=[("", "—"), *Offer.Category.choices],
-        label="Category",
-        error_messages={"required": "Choose a category."},
+        label=_("Category"),
+        error_messages={"required": _("Choose a category.")},
     )
     title = forms.CharField(
         max_length=MAX_TITLE_LENGTH,
-        label="Title",
-        error_messages={"required": "Give your offer a title."},
+        label=_("Title"),
+        error_messages={"required": _("Give your offer a title.")},
     )
     description = forms.CharField(
         max_length=MAX_DESCRIPTION_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
-        label="Description",
-        help_text="What you offer or look for, for whom, and what a partner would do.",
-        error_messages={"required": "Describe your offer."},
+        label=_("Description"),
+        help_text=_("What you offer or look for, for whom, and what a partner would do."),
+        error_messages={"required": _("Describe your offer.")},
     )
     ecosystems = forms.ModelMultipleChoiceField(
         queryset=Ecosystem.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        label="Industrial ecosystems",
+        label=_("Industrial ecosystems"),
     )
 
     @classmethod
@@ -74,29 +75,29 @@ class InterestForm(forms.Form):
         max_length=MAX_MESSAGE_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="Message to the author (optional)",
-        help_text="It goes with your meeting request.",
+        label=_("Message to the author (optional)"),
+        help_text=_("It goes with your meeting request."),
     )
 
 
 class FilterForm(forms.Form):
     """The list's filters. Values that are not among the choices are reported and ignored."""
 
-    q = forms.CharField(required=False, max_length=200, label="Search")
-    kind = forms.ChoiceField(required=False, label="Offers or requests")
-    category = forms.ChoiceField(required=False, label="Category")
-    ecosystem = forms.ChoiceField(required=False, label="Industrial ecosystem")
-    mine = forms.BooleanField(required=False, label="Only mine (withdrawn ones too)")
+    q = forms.CharField(required=False, max_length=200, label=_("Search"))
+    kind = forms.ChoiceField(required=False, label=_("Offers or requests"))
+    category = forms.ChoiceField(required=False, label=_("Category"))
+    ecosystem = forms.ChoiceField(required=False, label=_("Industrial ecosystem"))
+    mine = forms.BooleanField(required=False, label=_("Only mine (withdrawn ones too)"))
 
     def __init__(self, *args, ecosystems, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [
-            ("", "Offers and requests"),
-            (Offer.Kind.OFFER, "Offers"),
-            (Offer.Kind.REQUEST, "Requests"),
+            ("", _("Offers and requests")),
+            (Offer.Kind.OFFER, _("Offers")),
+            (Offer.Kind.REQUEST, _("Requests")),
         ]
-        self.fields["category"].choices = [("", "All categories"), *Offer.Category.choices]
-        self.fields["ecosystem"].choices = [("", "All ecosystems")] + [
+        self.fields["category"].choices = [("", _("All categories")), *Offer.Category.choices]
+        self.fields["ecosystem"].choices = [("", _("All ecosystems"))] + [
             (e.slug, e.name) for e in ecosystems
         ]
 

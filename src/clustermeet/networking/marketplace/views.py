@@ -21,6 +21,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clustermeet.events.models import Ecosystem, Event
@@ -147,11 +148,11 @@ def offer_detail(request, event_slug: str, pk: int):
 def offer_new(request, event_slug: str):
     event, participant = _event(request, event_slug)
     if not participant:
-        raise PermissionDenied("Only approved participants of the event publish offers.")
+        raise PermissionDenied(_("Only approved participants of the event publish offers."))
     form = OfferForm(request.POST or None)
     save = partial(marketplace.create_offer, event, request.user)
     return _offer_form(
-        request, event, form, None, save, "Your offer is published on the marketplace."
+        request, event, form, None, save, _("Your offer is published on the marketplace.")
     )
 
 
@@ -160,10 +161,10 @@ def offer_edit(request, event_slug: str, pk: int):
     event, _participant = _event(request, event_slug)
     offer = _offer(request, event, pk)
     if not marketplace.may_edit(request.user, offer):
-        raise PermissionDenied("Only the author edits an offer.")
+        raise PermissionDenied(_("Only the author edits an offer."))
     form = OfferForm(request.POST) if request.method == "POST" else OfferForm.for_offer(offer)
     save = partial(marketplace.update_offer, offer, by=request.user)
-    return _offer_form(request, event, form, offer, save, "Your offer is updated.")
+    return _offer_form(request, event, form, offer, save, _("Your offer is updated."))
 
 
 def _offer_form(request, event, form, offer, save, done: str):
@@ -190,12 +191,14 @@ def offer_withdraw(request, event_slug: str, pk: int):
     event, _participant = _event(request, event_slug)
     offer = _offer(request, event, pk)
     if not marketplace.may_withdraw(request.user, offer):
-        raise PermissionDenied("Only the author or an organiser withdraws an offer.")
+        raise PermissionDenied(_("Only the author or an organiser withdraws an offer."))
     if not offer.is_active:
-        flash.info(request, "This offer was already withdrawn.")
+        flash.info(request, _("This offer was already withdrawn."))
     else:
         marketplace.withdraw_offer(offer, by=request.user)
-        flash.success(request, f"“{offer.title}” is withdrawn from the marketplace.")
+        flash.success(
+            request, _("“%(title)s” is withdrawn from the marketplace.") % {"title": offer.title}
+        )
     return redirect("marketplace:offer", event_slug=event.slug, pk=offer.pk)
 
 
@@ -205,7 +208,7 @@ def express_interest(request, event_slug: str, pk: int):
     event, participant = _event(request, event_slug)
     offer = _offer(request, event, pk)
     if not participant:
-        raise PermissionDenied("Only approved participants of the event express interest.")
+        raise PermissionDenied(_("Only approved participants of the event express interest."))
     form = InterestForm(request.POST)
     if not form.is_valid():
         return _offer_page(request, event, participant, offer, interest_form=form, status=400)
@@ -219,7 +222,9 @@ def express_interest(request, event_slug: str, pk: int):
     else:
         flash.success(
             request,
-            "Your interest is recorded and a meeting request is on its way to the author. "
-            "You find it in your meetings.",
+            _(
+                "Your interest is recorded and a meeting request is on its way to the author. "
+                "You find it in your meetings."
+            ),
         )
     return redirect(reverse("marketplace:offer", args=[event.slug, offer.pk]))

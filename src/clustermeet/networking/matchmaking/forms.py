@@ -2,6 +2,7 @@
 matchmaking's settings, moving a draft meeting. They check shapes; the services check the rest."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from clustermeet.events.models import Event
 from clustermeet.networking.matchmaking import services as matchmaking
@@ -10,25 +11,30 @@ from clustermeet.networking.models import MeetingTable, Slot
 
 
 class SlotWindowForm(forms.Form):
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    start = forms.TimeField(label="Start time", widget=forms.TimeInput(attrs={"type": "time"}))
-    end = forms.TimeField(label="End time", widget=forms.TimeInput(attrs={"type": "time"}))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.TimeField(label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(label=_("End time"), widget=forms.TimeInput(attrs={"type": "time"}))
     minutes = forms.IntegerField(
-        label="Slot length (minutes)",
+        label=_("Slot length (minutes)"),
         min_value=slots.MIN_SLOT_MINUTES,
         max_value=slots.MAX_SLOT_MINUTES,
         initial=30,
     )
     break_every = forms.IntegerField(
-        label="A break every … slots", min_value=0, required=False, help_text="0 or blank: none"
+        label=_("A break every … slots"),
+        min_value=0,
+        required=False,
+        help_text=_("0 or blank: none"),
     )
     break_minutes = forms.IntegerField(
-        label="Break length (minutes)", min_value=0, max_value=240, required=False
+        label=_("Break length (minutes)"), min_value=0, max_value=240, required=False
     )
     break_times = forms.CharField(
-        label="Or breaks at", required=False, help_text="Start times, e.g. 12:00, 15:30"
+        label=_("Or breaks at"), required=False, help_text=_("Start times, e.g. 12:00, 15:30")
     )
-    label = forms.CharField(max_length=100, required=False, help_text="e.g. Networking window 1")
+    label = forms.CharField(
+        max_length=100, required=False, label=_("Label"), help_text=_("e.g. Networking window 1")
+    )
 
     def clean_break_times(self):
         try:
@@ -52,30 +58,30 @@ class SlotWindowForm(forms.Form):
 
 class TablesForm(forms.Form):
     count = forms.IntegerField(
-        label="Number of tables", min_value=1, max_value=slots.MAX_TABLES_AT_ONCE, initial=10
+        label=_("Number of tables"), min_value=1, max_value=slots.MAX_TABLES_AT_ONCE, initial=10
     )
-    prefix = forms.CharField(label="Label prefix", max_length=90, initial="Table")
+    prefix = forms.CharField(label=_("Label prefix"), max_length=90, initial=_("Table"))
 
 
 class TableForm(forms.Form):
-    label = forms.CharField(max_length=100)
+    label = forms.CharField(max_length=100, label=_("Label"))
 
 
 class MatchmakingForm(forms.Form):
     max_meetings_per_person = forms.IntegerField(
-        label="Meetings per person (at most)",
+        label=_("Meetings per person (at most)"),
         min_value=1,
         max_value=matchmaking.MAX_MEETINGS_PER_PERSON,
         initial=8,
     )
     tables_per_slot = forms.IntegerField(
-        label="Meetings per slot (at most)",
+        label=_("Meetings per slot (at most)"),
         min_value=1,
         required=False,
-        help_text="Blank: as many as there are tables (unlimited for a virtual event)",
+        help_text=_("Blank: as many as there are tables (unlimited for a virtual event)"),
     )
     time_limit_seconds = forms.IntegerField(
-        label="Time limit of the optimiser (seconds)",
+        label=_("Time limit of the optimiser (seconds)"),
         min_value=1,
         max_value=matchmaking.MAX_TIME_LIMIT_S,
         initial=20,
@@ -83,9 +89,12 @@ class MatchmakingForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    slot = forms.ModelChoiceField(queryset=Slot.objects.none())
+    slot = forms.ModelChoiceField(queryset=Slot.objects.none(), label=_("Slot"))
     table = forms.ModelChoiceField(
-        queryset=MeetingTable.objects.none(), required=False, empty_label="first free table"
+        queryset=MeetingTable.objects.none(),
+        required=False,
+        label=_("Table"),
+        empty_label=_("first free table"),
     )
 
     def __init__(self, event: Event, *args, **kwargs):

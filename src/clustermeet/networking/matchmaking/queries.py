@@ -8,6 +8,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Event
 from clustermeet.networking.matchmaking.board import uses_tables
@@ -49,17 +51,19 @@ def figures(event: Event) -> dict:
 
 def run_summary(matchmaking: Matchmaking | None) -> dict | None:
     """The last run's figures with the quality phrase ("proven optimal", "within X % of the
-    bound"), or None before the first run."""
+    bound", in the active language), or None before the first run."""
     run = {k: v for k, v in (matchmaking.last_run if matchmaking else {}).items() if k != "running"}
     if "placed" not in run:
         return None
     bound, objective = run["upper_bound"], run["objective"]
     if run["proven_optimal"]:
-        quality = "proven optimal"
+        quality = _("proven optimal")
     elif bound > 0:
-        quality = f"within {100 * (bound - objective) / bound:.1f} % of the bound"
+        gap = number_format(round(100 * (bound - objective) / bound, 1), 1)
+        # Translators: the quality of a schedule, e.g. "within 2.5 % of the bound".
+        quality = _("within %(gap)s %% of the bound") % {"gap": gap}
     else:
-        quality = "nothing to place"
+        quality = _("nothing to place")
     return run | {"quality": quality}
 
 

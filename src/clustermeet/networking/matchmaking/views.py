@@ -15,6 +15,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from clustermeet.events.models import Event
@@ -36,7 +38,7 @@ from clustermeet.networking.models import Matchmaking
 def _organiser_event(request, event_slug: str) -> Event:
     event = get_visible_event(request.user, event_slug)
     if not can_manage(request.user, event):
-        raise PermissionDenied("Only the event's organisers open this page.")
+        raise PermissionDenied(_("Only the event's organisers open this page."))
     return event
 
 
@@ -58,7 +60,13 @@ def slots_page(request, event_slug: str):
             if request.POST.get("action") == "create":
                 created = slots.create_slots(event, planned)
                 count = sum(1 for s in created if not s.is_break)
-                flash.success(request, f"{count} meeting slots created.")
+                flash.success(
+                    request,
+                    ngettext(
+                        "%(count)d meeting slot created.", "%(count)d meeting slots created.", count
+                    )
+                    % {"count": count},
+                )
                 return _back(event, "slots")
             preview = planned
         except slots.SlotError as error:
@@ -84,19 +92,39 @@ def slots_page(request, event_slug: str):
 @login_required
 @require_POST
 def slot_delete(request, event_slug: str, pk: int):
-    return _delete(request, event_slug, slots.delete_slot, pk, "Slot")
+    return _delete(request, event_slug, slots.delete_slot, pk, _slot_deleted)
 
 
-def _delete(request, event_slug: str, delete, pk: int, what: str):
-    """Delete a slot or a table; its draft meetings go back to unplaced."""
+def _slot_deleted(unplaced: int) -> str:
+    if not unplaced:
+        return _("Slot deleted.")
+    return ngettext(
+        "Slot deleted. %(count)d draft meeting went back to unplaced.",
+        "Slot deleted. %(count)d draft meetings went back to unplaced.",
+        unplaced,
+    ) % {"count": unplaced}
+
+
+def _table_deleted(unplaced: int) -> str:
+    if not unplaced:
+        return _("Table deleted.")
+    return ngettext(
+        "Table deleted. %(count)d draft meeting went back to unplaced.",
+        "Table deleted. %(count)d draft meetings went back to unplaced.",
+        unplaced,
+    ) % {"count": unplaced}
+
+
+def _delete(request, event_slug: str, delete, pk: int, deleted):
+    """Delete a slot or a table; its draft meetings go back to unplaced. `deleted(unplaced)`
+    says so."""
     event = _organiser_event(request, event_slug)
     try:
         unplaced = delete(event, pk)
     except slots.SlotError as error:
         flash.error(request, str(error))
     else:
-        note = f" {unplaced} draft meeting(s) went back to unplaced." if unplaced else ""
-        flash.success(request, f"{what} deleted." + note)
+        flash.success(request, deleted(unplaced))
     return _back(event, "slots")
 
 
@@ -109,27 +137,35 @@ def tables(request, event_slug: str):
             form = TableForm(request.POST)
             if form.is_valid():
                 table = slots.add_table(event, form.cleaned_data["label"])
-                flash.success(request, f"{table.label} added.")
+                flash.success(request, _("%(table)s added.") % {"table": table.label})
         else:
             form = TablesForm(request.POST)
             if form.is_valid():
                 added = slots.add_tables(event, **form.cleaned_data)
-                flash.success(request, f"{len(added)} tables added.")
+                flash.success(
+                    request,
+                    ngettext("%(count)d table added.", "%(count)d tables added.", len(added))
+                    % {"count": len(added)},
+                )
         if form.errors:
-            flash.error(request, "Check the table form: " + _errors(form))
+            flash.error(request, _("Check the table form: %(errors)s") % {"errors": _errors(form)})
     except slots.SlotError as error:
         flash.error(request, str(error))
     return _back(event, "slots")
 
 
 def _errors(form) -> str:
-    return "; ".join(f"{name}: {' '.join(errs)}" for name, errs in form.errors.items())
+    """The form's errors on one line, each after its field's (translated) label."""
+    return "; ".join(
+        f"{form[name].label if name in form.fields else name}: {' '.join(errs)}"
+        for name, errs in form.errors.items()
+    )
 
 
 @login_required
 @require_POST
 def table_delete(request, event_slug: str, pk: int):
-    return _delete(request, event_slug, slots.delete_table, pk, "Table")
+    return _delete(request, event_slug, slots.delete_table, pk, _table_deleted)
 
 
 # --- matchmaking ------------------------------------------------------------------------------
@@ -147,7 +183,7 @@ def organise(request, event_slug: str):
             except matchmaking.MatchmakingError as error:
                 form.add_error(None, str(error))
             else:
-                flash.success(request, "Matchmaking settings saved.")
+                flash.success(request, _("Matchmaking settings saved."))
                 return _back(event, "organise")
     elif current is not None:
         form = MatchmakingForm(
@@ -181,7 +217,7 @@ def organise(request, event_slug: str):
 def _matchmaking_of(request, event: Event) -> Matchmaking | None:
     current = Matchmaking.objects.filter(event=event).first()
     if current is None:
-        flash.error(request, "Save the matchmaking settings first.")
+        flash.error(request, _("Save the matchmaking settings first."))
     return current
 
 
@@ -199,13 +235,23 @@ def run(request, event_slug: str):
         return _back(event, "organise")
     if result.ready():
         figures = result.get()
-        flash.success(
-            request,
-            f"Scheduled: {figures['placed']} meetings placed, {figures['unplaced']} unplaced.",
-        )
+        flash.success(request, _scheduled(figures["placed"], figures["unplaced"]))
     else:
-        flash.success(request, "Scheduling started: reload this page in a moment.")
+        flash.success(request, _("Scheduling started: reload this page in a moment."))
     return _back(event, "organise")
+
+
+def _scheduled(placed: int, unplaced: int) -> str:
+    text = ngettext(
+        "Scheduled: %(count)d meeting placed.", "Scheduled: %(count)d meetings placed.", placed
+    ) % {"count": placed}
+    if unplaced:
+        text += " " + ngettext(
+            "%(count)d meeting is still unplaced.",
+            "%(count)d meetings are still unplaced.",
+            unplaced,
+        ) % {"count": unplaced}
+    return text
 
 
 @login_required
@@ -220,11 +266,31 @@ def publish(request, event_slug: str):
     except matchmaking.MatchmakingError as error:
         flash.error(request, str(error))
         return _back(event, "organise")
-    flash.success(request, f"Published: {len(outcome.published)} meetings scheduled.")
+    published = len(outcome.published)
+    flash.success(
+        request,
+        ngettext(
+            "Published: %(count)d meeting scheduled.",
+            "Published: %(count)d meetings scheduled.",
+            published,
+        )
+        % {"count": published},
+    )
     if outcome.unplaced:
-        reasons = "; ".join(f"meeting {pk}: {why}" for pk, why in outcome.unplaced)
+        reasons = "; ".join(
+            # Translators: one item of a list of meetings that could not be published.
+            _("meeting %(id)s: %(reason)s") % {"id": pk, "reason": why}
+            for pk, why in outcome.unplaced
+        )
+        count = len(outcome.unplaced)
         flash.warning(
-            request, f"{len(outcome.unplaced)} went back to the unplaced ones ({reasons})."
+            request,
+            ngettext(
+                "%(count)d meeting went back to the unplaced ones (%(reasons)s).",
+                "%(count)d meetings went back to the unplaced ones (%(reasons)s).",
+                count,
+            )
+            % {"count": count, "reasons": reasons},
         )
     return _back(event, "organise")
 
@@ -237,25 +303,25 @@ def meeting_action(request, event_slug: str, pk: int):
     try:
         if action == "lock":
             matchmaking.set_locked(event, pk, True)
-            flash.success(request, "Meeting locked in its slot.")
+            flash.success(request, _("Meeting locked in its slot."))
         elif action == "unlock":
             matchmaking.set_locked(event, pk, False)
-            flash.success(request, "Meeting unlocked.")
+            flash.success(request, _("Meeting unlocked."))
         elif action == "unschedule":
             matchmaking.unschedule(event, pk)
-            flash.success(request, "Meeting taken out of its slot.")
+            flash.success(request, _("Meeting taken out of its slot."))
         elif action == "move":
             form = MoveForm(event, request.POST)
             if not form.is_valid():
-                flash.error(request, "Choose a slot (and a table) of this event.")
+                flash.error(request, _("Choose a slot (and a table) of this event."))
             else:
                 table = form.cleaned_data["table"]
                 matchmaking.move_meeting(
                     event, pk, slot_id=form.cleaned_data["slot"].pk, table_id=table and table.pk
                 )
-                flash.success(request, "Meeting moved.")
+                flash.success(request, _("Meeting moved."))
         else:
-            flash.error(request, "Unknown action.")
+            flash.error(request, _("Unknown action."))
     except matchmaking.MatchmakingError as error:
         flash.error(request, str(error))
     return _back(event, "organise")

@@ -2,23 +2,32 @@
 free, or the person's own slots for availability); the services re-check everything."""
 
 from django import forms
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.formats import time_format
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from clustermeet.networking.meetings.services import MAX_MESSAGE_LENGTH
 from clustermeet.networking.models import Meeting, Slot
 
 
+def slot_label(slot: Slot) -> str:
+    """E.g. "Tue 5 Mar, 10:00–10:30 · Window 1" in the current time zone, as the active
+    language writes dates (the same day format as the templates' "D j M")."""
+    start, end = timezone.localtime(slot.starts_at), timezone.localtime(slot.ends_at)
+    day = dateformat.format(start, gettext("D j M"))
+    text = f"{day}, {time_format(start, 'TIME_FORMAT')}–{time_format(end, 'TIME_FORMAT')}"
+    return text + (f" · {slot.label}" if slot.label else "")
+
+
 class SlotChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, slot: Slot) -> str:
-        start = timezone.localtime(slot.starts_at)
-        return f"{start:%a %d %b, %H:%M}–{timezone.localtime(slot.ends_at):%H:%M}" + (
-            f" · {slot.label}" if slot.label else ""
-        )
+        return slot_label(slot)
 
 
 class SlotsField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, slot: Slot) -> str:
-        return SlotChoiceField.label_from_instance(self, slot)
+        return slot_label(slot)
 
 
 def _slots(slots) -> "forms.QuerySet":
@@ -30,14 +39,14 @@ class RequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         max_length=MAX_MESSAGE_LENGTH,
-        label="Message",
-        help_text="Say who you are and what you would like to talk about.",
+        label=_("Message"),
+        help_text=_("Say who you are and what you would like to talk about."),
     )
     slots = SlotsField(
         queryset=Slot.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        label="Times that suit you",
+        label=_("Times that suit you"),
     )
 
     def __init__(self, *args, slots=(), **kwargs):
@@ -46,9 +55,11 @@ class RequestForm(forms.Form):
 
 
 class AcceptForm(forms.Form):
-    slot = SlotChoiceField(queryset=Slot.objects.none(), required=False, label="Time")
+    slot = SlotChoiceField(queryset=Slot.objects.none(), required=False, label=_("Time"))
     location = forms.ChoiceField(
-        choices=[("", "Default"), *Meeting.Location.choices], required=False, label="Where"
+        choices=[("", pgettext_lazy("meeting location", "Default")), *Meeting.Location.choices],
+        required=False,
+        label=_("Where"),
     )
 
     def __init__(self, *args, slots=(), **kwargs):
@@ -60,7 +71,7 @@ class ProposeForm(forms.Form):
     slots = SlotsField(
         queryset=Slot.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        label="Other times that suit you",
+        label=_("Other times that suit you"),
     )
 
     def __init__(self, *args, slots=(), **kwargs):

@@ -18,6 +18,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from clustermeet.events.queries import can_manage, get_visible_event, is_approved_participant
@@ -32,13 +34,13 @@ from clustermeet.networking.meetings.forms import (
 from clustermeet.networking.models import Meeting, MeetingParticipant, MeetingRequest, Offer
 from clustermeet.people.models import Person
 
-NOT_PARTICIPANT = "Only approved participants of this event book meetings."
+NOT_PARTICIPANT = gettext_lazy("Only approved participants of this event book meetings.")
 
 
 def _event(request, event_slug: str, *, participant: bool = True):
     event = get_visible_event(request.user, event_slug)
     if participant and not is_approved_participant(request.user, event):
-        raise PermissionDenied(NOT_PARTICIPANT)
+        raise PermissionDenied(str(NOT_PARTICIPANT))
     return event
 
 
@@ -91,7 +93,11 @@ def request_new(request, event_slug: str, person_slug: str):
     if not queries.is_reachable(event, me, recipient, offer):
         raise Http404("No such participant.")
     if recipient.pk in queries.meets_already(event, me):
-        flash.info(request, f"You already have a request or a meeting with {recipient.full_name}.")
+        flash.info(
+            request,
+            _("You already have a request or a meeting with %(name)s.")
+            % {"name": recipient.full_name},
+        )
         return redirect("meetings:my_meetings", event.slug)
     slots = queries.free_slots(event, [me.pk, recipient.pk])
     form = RequestForm(request.POST or None, slots=slots)
@@ -112,7 +118,9 @@ def request_new(request, event_slug: str, person_slug: str):
         except services.NetworkingError as error:
             form.add_error(None, str(error))
         else:
-            flash.success(request, f"Your request was sent to {recipient.full_name}.")
+            flash.success(
+                request, _("Your request was sent to %(name)s.") % {"name": recipient.full_name}
+            )
             return redirect("meetings:request_detail", event.slug, sent.pk)
     return _render(
         request,
@@ -146,7 +154,7 @@ def request_detail(request, event_slug: str, pk: int):
     if request.method == "POST":
         action = request.POST.get("action")
         if pending and not my_turn and action in ("accept", "propose", "decline"):
-            raise PermissionDenied("The other person answers this request next.")
+            raise PermissionDenied(_("The other person answers this request next."))
         try:
             if action == "accept":
                 accept_form = AcceptForm(request.POST, slots=slots)
@@ -157,24 +165,24 @@ def request_detail(request, event_slug: str, pk: int):
                         slot=accept_form.cleaned_data["slot"],
                         location=accept_form.cleaned_data["location"] or None,
                     )
-                    flash.success(request, "Meeting accepted.")
+                    flash.success(request, _("Meeting accepted."))
                     return redirect("meetings:my_meetings", event.slug)
             elif action == "propose":
                 propose_form = ProposeForm(request.POST, slots=slots)
                 if propose_form.is_valid():
                     services.propose_slots(pk, by=me, slots=propose_form.cleaned_data["slots"])
-                    flash.success(request, "Your proposal was sent.")
+                    flash.success(request, _("Your proposal was sent."))
                     return redirect("meetings:request_detail", event.slug, pk)
             elif action == "decline":
                 services.decline_request(pk, by=me)
-                flash.success(request, "Request declined.")
+                flash.success(request, _("Request declined."))
                 return redirect("meetings:my_meetings", event.slug)
             elif action == "cancel":
                 services.cancel_request(pk, by=me)
-                flash.success(request, "Request cancelled.")
+                flash.success(request, _("Request cancelled."))
                 return redirect("meetings:my_meetings", event.slug)
             else:
-                return HttpResponse("Unknown action.", status=400)
+                return HttpResponse(_("Unknown action."), status=400)
         except services.NetworkingError as error:
             if error.code == "not_found":
                 raise Http404(str(error)) from None
@@ -217,12 +225,12 @@ def meeting_detail(request, event_slug: str, pk: int):
         try:
             if action == "cancel":
                 services.cancel_meeting(pk, by=request.user)
-                flash.success(request, "Meeting cancelled.")
+                flash.success(request, _("Meeting cancelled."))
             elif action in ("held", "no_show") and meeting.seat is not None:
                 services.report_attendance(pk, by=request.user, attendance=action)
-                flash.success(request, "Thank you for reporting.")
+                flash.success(request, _("Thank you for reporting."))
             else:
-                return HttpResponse("Unknown action.", status=400)
+                return HttpResponse(_("Unknown action."), status=400)
         except services.NetworkingError as error:
             flash.error(request, str(error))
         return redirect("meetings:meeting_detail", event.slug, pk)
@@ -267,7 +275,7 @@ def availability(request, event_slug: str):
         except services.NetworkingError as error:
             form.add_error(None, str(error))
         else:
-            flash.success(request, "Your availability is saved.")
+            flash.success(request, _("Your availability is saved."))
             return redirect(reverse("meetings:availability", args=[event.slug]))
     return _render(
         request,
