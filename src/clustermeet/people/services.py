@@ -234,9 +234,12 @@ def register(
     profile: ProfileData | None = None,
     password: str | None = None,
     source: str = Registration.Source.WEB,
+    language: str = "",
 ) -> Registration:
     """Register a person for an event. Either `person` (logged in) or `profile` (a newcomer,
-    whose account is created) must be given; with both, the profile updates the person."""
+    whose account is created) must be given; with both, the profile updates the person.
+    `language`, the one the form was filled in, becomes the person's language (for their pages
+    and e-mails) unless they chose one already."""
     if not event.registration_open:
         raise RegistrationError(_("Registration for this event is closed."))
     if not data.accept_terms:
@@ -258,6 +261,8 @@ def register(
                 person = create_person(profile, password)
             elif profile is not None:
                 update_profile(person, profile)
+            if language in dict(settings.LANGUAGES) and not person.language:
+                set_language(person, language)
             status = (
                 Registration.Status.PENDING
                 if event.requires_approval

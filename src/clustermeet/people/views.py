@@ -68,10 +68,15 @@ def register(request, event_slug: str):
                     form.registration(),
                     profile=form.profile(form.cleaned_data["email"]),
                     password=form.cleaned_data["password"] or None,
+                    language=request.LANGUAGE_CODE,
                 )
             else:
                 registration = services.register(
-                    event, form.registration(), person=person, profile=form.profile(person.email)
+                    event,
+                    form.registration(),
+                    person=person,
+                    profile=form.profile(person.email),
+                    language=request.LANGUAGE_CODE,
                 )
         except services.RegistrationError as error:
             form.add_error(None, str(error))
