@@ -6,7 +6,15 @@ import random
 
 import pytest
 
-from clustermeet.cafe.seating.plan import Fixed, Person, Table, count_stats, even_sizes, seat
+from clustermeet.cafe.seating.plan import (
+    Fixed,
+    Person,
+    SeatingError,
+    Table,
+    count_stats,
+    even_sizes,
+    seat,
+)
 from clustermeet.jsoncli import InputError
 from tests.cafe.seating.test_checks import assert_hard_rules, recount
 
@@ -277,6 +285,21 @@ def test_invalid_input_names_the_field(people, tables, rounds, message):
     with pytest.raises(InputError) as error:
         seat(people, tables, rounds)
     assert str(error.value) == message
+
+
+@pytest.mark.parametrize(
+    ("people", "tables", "rounds", "code", "params"),
+    [
+        (anonymous(41), tables_of(4, 10), 1, "capacity", {"capacity": 40, "headcount": 41}),
+        (anonymous(2), tables_of(1, 2), 1001, "rounds", {"maximum": 1000}),
+    ],
+)
+def test_errors_a_cafe_can_meet_carry_a_code_and_figures(people, tables, rounds, code, params):
+    """The web feature words these in the user's language (cafe.services); the line of the
+    command line stays as it is (above)."""
+    with pytest.raises(SeatingError) as error:
+        seat(people, tables, rounds)
+    assert (error.value.code, error.value.params) == (code, params)
 
 
 # --- late arrivals and departures ------------------------------------------------------------
