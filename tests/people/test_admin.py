@@ -512,3 +512,20 @@ def test_the_import_page_needs_the_add_registration_permission(client):
     assert response.status_code == 403
     assert counts() == before
     assert reverse(IMPORT) not in changelist.content.decode()
+
+
+def test_the_import_summary_is_one_sentence_per_figure():
+    from clustermeet.people.admin import _import_summary
+    from clustermeet.people.importing import ImportResult
+
+    event = EventFactory.build(name="ECC 2020")
+    assert _import_summary(ImportResult(1, 0, 1), event) == (
+        "Imported 1 registration into ECC 2020. 1 new account was created."
+    )
+    assert _import_summary(ImportResult(2, 1, 3), event) == (
+        "Imported 3 registrations into ECC 2020. 2 new accounts were created. 1 person already "
+        "had an account."
+    )
+    assert _import_summary(ImportResult(0, 2, 2), event) == (
+        "Imported 2 registrations into ECC 2020. 2 people already had an account."
+    )

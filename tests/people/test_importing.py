@@ -481,3 +481,17 @@ def test_the_clustermeet_entry_point_exits_with_status_2_on_a_bad_file(tmp_path)
     ]
     assert (good.returncode, good.stderr) == (0, "")
     assert good.stdout == "Imported 3 registrations (3 new people) into ECC 2020\n"
+
+
+def test_the_errors_are_translated_when_the_file_is_read(monkeypatch):
+    """The messages go through gettext at import time (in the organiser's language), not when
+    the module is loaded."""
+    from clustermeet.people.importing import errors, validation
+
+    monkeypatch.setattr(validation, "_", lambda message: f"«{message}»")
+    monkeypatch.setattr(errors, "_", lambda message: f"«{message}»")
+
+    with pytest.raises(ImportRejected) as rejected:
+        import_participants(EventFactory(), DATA / "missing_column.csv")
+
+    assert str(rejected.value) == "«row 1, country: «missing required column»»"
