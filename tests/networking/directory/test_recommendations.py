@@ -6,12 +6,13 @@ import random
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from clustermeet.events.models import Ecosystem
 from clustermeet.networking.directory import recommendations
 from clustermeet.networking.matching.index import MatchIndex
 from clustermeet.networking.matching.ranking import Profile, recommend
+from clustermeet.networking.matching.scores import ECOSYSTEMS, LOOKS_FOR, OFFERS, Reason
 from clustermeet.networking.models import Meeting, MeetingRequest
 from clustermeet.people.models import Registration
 from tests.factories import EventFactory, OrganisationFactory, PersonFactory, RegistrationFactory
@@ -110,18 +111,36 @@ def test_index_survives_pickling_as_the_cache_does():
 
 
 def test_personal_reason_speaks_to_the_reader():
+    say = recommendations.personal_reason
     assert (
-        recommendations.personal_reason("looks for 'investors', 12 offers 'venture funding'", "12")
+        say(Reason(LOOKS_FOR, "investors", "venture funding"))
         == "You look for 'investors', they offer 'venture funding'"
     )
     assert (
-        recommendations.personal_reason("offers 'fibre', 7 looks for 'recycled fibre'", "7")
+        say(Reason(OFFERS, "fibre", "recycled fibre"))
         == "You offer 'fibre', they look for 'recycled fibre'"
     )
+    assert say(Reason(ECOSYSTEMS, ecosystems=("Textiles",))) == "You share the ecosystem 'Textiles'"
     assert (
-        recommendations.personal_reason("shares the ecosystem 'Textiles'", "7")
-        == "You share the ecosystem 'Textiles'"
+        say(Reason(ECOSYSTEMS, ecosystems=("Digital", "Textiles")))
+        == "You share the ecosystems 'Digital', 'Textiles'"
     )
+
+
+def test_personal_reason_is_worded_in_the_active_language(monkeypatch):
+    """The sentence is looked up in the catalogue when the page is built, not when the engine
+    ran: the engine gives data, the Django layer the words."""
+    looked_up = []
+
+    def fake_gettext(message):
+        looked_up.append((translation.get_language(), message))
+        return message.replace("You look for", "Vous cherchez")
+
+    monkeypatch.setattr(recommendations, "_", fake_gettext)
+    with translation.override("fr"):
+        text = recommendations.personal_reason(Reason(LOOKS_FOR, "investors", "funding"))
+    assert text == "Vous cherchez 'investors', they offer 'funding'"
+    assert looked_up == [("fr", "You look for '%(mine)s', they offer '%(theirs)s'")]
 
 
 # --- the Django side ------------------------------------------------------------------------

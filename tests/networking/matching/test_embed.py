@@ -47,7 +47,7 @@ def test_matches_synonyms_that_share_no_word():
     found = recommend(SYNONYMS, 3, engine=EmbeddingEngine())
     assert found["a"][0].id == "b"
     assert found["d"][0].id == "e"
-    assert found["a"][0].reason == (
+    assert found["a"][0].reason_text == (
         "looks for 'Investors for start-ups', b offers 'Venture capital funding'"
     )
 

@@ -7,6 +7,7 @@ import pytest
 
 from clustermeet.networking.matching.ranking import Profile, Recommendation, TfidfEngine, recommend
 from clustermeet.networking.matching.reason import display
+from clustermeet.networking.matching.scores import ECOSYSTEMS, LOOKS_FOR, OFFERS, Reason
 
 
 def ranked(result: dict, person: str) -> list[tuple[str, float]]:
@@ -21,11 +22,14 @@ def test_need_met_word_for_word_scores_one_and_says_why():
         ],
         top=5,
     )
-    phrase = "'recycled fibre supply'"
+    phrase = "recycled fibre supply"
     assert result == {
-        "p1": [Recommendation("p2", 1.0, f"looks for {phrase}, p2 offers {phrase}")],
-        "p2": [Recommendation("p1", 1.0, f"offers {phrase}, p1 looks for {phrase}")],
+        "p1": [Recommendation("p2", 1.0, Reason(LOOKS_FOR, phrase, phrase))],
+        "p2": [Recommendation("p1", 1.0, Reason(OFFERS, phrase, phrase))],
     }
+    quoted = f"'{phrase}'"
+    assert result["p1"][0].reason_text == f"looks for {quoted}, p2 offers {quoted}"
+    assert result["p2"][0].reason_text == f"offers {quoted}, p1 looks for {quoted}"
 
 
 def test_never_oneself_nor_a_colleague():
@@ -90,7 +94,8 @@ def test_ecosystem_bonus_counts_two_shared_ecosystems_at_most():
     eco = ("digital", "health", "textiles")
     people = [Profile("a", ecosystems=eco), Profile("b", ecosystems=eco), Profile("c")]
     result = recommend(people, top=5)
-    assert result["a"] == [Recommendation("b", 0.06, "shares the ecosystems 'digital', 'health'")]
+    assert result["a"] == [Recommendation("b", 0.06, Reason(ECOSYSTEMS, ecosystems=eco[:2]))]
+    assert result["a"][0].reason_text == "shares the ecosystems 'digital', 'health'"
     assert result["c"] == []
 
 
@@ -102,10 +107,9 @@ def test_people_without_texts_are_recommended_by_ecosystems_only():
         Profile("d", ecosystems=("textiles",)),
     ]
     result = recommend(people, top=5)
-    assert result["a"] == [
-        Recommendation("b", 0.04, "shares the ecosystem 'textiles'"),
-        Recommendation("d", 0.03, "shares the ecosystem 'textiles'"),
-    ]
+    textiles = Reason(ECOSYSTEMS, ecosystems=("textiles",))
+    assert result["a"] == [Recommendation("b", 0.04, textiles), Recommendation("d", 0.03, textiles)]
+    assert result["a"][0].reason_text == "shares the ecosystem 'textiles'"
     # a shared language alone is no reason to meet
     assert [r.id for r in result["c"]] == []
 
@@ -179,7 +183,7 @@ def test_reason_names_the_matching_phrases_without_lead_ins():
         ),
     ]
     [found] = recommend(people, top=3)["p1"]
-    assert found.reason == (
+    assert found.reason_text == (
         "looks for 'Also a distributor for Spain', p2 offers "
         "'a distributor network in Spain and Portugal'"
     )
@@ -209,7 +213,7 @@ def test_the_concept_list_bridges_cluster_synonyms():
     with_concepts = recommend(people, top=5)
     without = recommend(people, top=5, engine=TfidfEngine(concepts=False))
     assert [r.id for r in with_concepts["seeker"]] == ["partner"]
-    assert with_concepts["seeker"][0].reason == (
+    assert with_concepts["seeker"][0].reason_text == (
         "looks for 'financing for our scale-up', partner offers 'venture capital investment'"
     )
     assert without["seeker"] == []
@@ -239,6 +243,6 @@ def test_any_engine_fits_the_seam():
     ]
     result = recommend(people, top=5, engine=ExactWords())
     assert result["a"] == [
-        Recommendation("b", 1.5, "looks for 'cloud hosting', b offers 'cloud hosting'"),
-        Recommendation("c", 0.5, "looks for 'cloud hosting', c offers 'cloud services'"),
+        Recommendation("b", 1.5, Reason(LOOKS_FOR, "cloud hosting", "cloud hosting")),
+        Recommendation("c", 0.5, Reason(LOOKS_FOR, "cloud hosting", "cloud services")),
     ]

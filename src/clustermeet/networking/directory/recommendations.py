@@ -25,10 +25,12 @@ from threading import Lock
 
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Event
 from clustermeet.networking.matching.index import MatchIndex
 from clustermeet.networking.matching.ranking import Profile
+from clustermeet.networking.matching.scores import LOOKS_FOR, OFFERS, Reason
 from clustermeet.networking.meetings.queries import meets_already
 from clustermeet.people.models import Person, Registration
 
@@ -153,20 +155,25 @@ class Suggestion:
     reason: str
 
 
-def personal_reason(reason: str, other_id: str) -> str:
-    """The engine's reason ("looks for 'X', 12 offers 'Y'") addressed to the reader: "You look
-    for 'X', they offer 'Y'". Phrases never contain a comma, so the split is unambiguous."""
-    for said, told in (
-        ("looks for '", "You look for '"),
-        ("offers '", "You offer '"),
-        ("shares the ecosystem", "You share the ecosystem"),
-    ):
-        if reason.startswith(said):
-            reason = told + reason[len(said) :]
-            break
-    return reason.replace(f"', {other_id} offers '", "', they offer '").replace(
-        f"', {other_id} looks for '", "', they look for '"
-    )
+def personal_reason(reason: Reason) -> str:
+    """The engine's reason addressed to the reader, in the active language: "You look for 'X',
+    they offer 'Y'", "You offer 'X', they look for 'Y'", "You share the ecosystem 'Z'"."""
+    values = {"mine": reason.mine, "theirs": reason.theirs}
+    if reason.code == LOOKS_FOR:
+        # Translators: why a person is recommended; mine and theirs quote the two profiles.
+        return _("You look for '%(mine)s', they offer '%(theirs)s'") % values
+    if reason.code == OFFERS:
+        # Translators: why a person is recommended; mine and theirs quote the two profiles.
+        return _("You offer '%(mine)s', they look for '%(theirs)s'") % values
+    first, *rest = reason.ecosystems
+    if rest:
+        # Translators: why a person is recommended: two industrial ecosystems you both chose.
+        return _("You share the ecosystems '%(first)s', '%(second)s'") % {
+            "first": first,
+            "second": rest[0],
+        }
+    # Translators: why a person is recommended: an industrial ecosystem you both chose.
+    return _("You share the ecosystem '%(first)s'") % {"first": first}
 
 
 def recommendations_for(event: Event, person: Person, top: int = TOP) -> list[Suggestion]:
@@ -180,7 +187,7 @@ def recommendations_for(event: Event, person: Person, top: int = TOP) -> list[Su
     found = index.recommend(me, top, exclude=exclude)
     people = Person.objects.select_related("organisation").in_bulk([int(r.id) for r in found])
     return [
-        Suggestion(people[int(r.id)], r.score, personal_reason(r.reason, r.id))
+        Suggestion(people[int(r.id)], r.score, personal_reason(r.reason))
         for r in found
         if int(r.id) in people
     ]

@@ -75,7 +75,7 @@ def handle(data: Any) -> dict:
     result = recommend(profiles, top)
     return {
         "recommendations": {
-            person: [{"id": r.id, "score": r.score, "reason": r.reason} for r in found]
+            person: [{"id": r.id, "score": r.score, "reason": r.reason_text} for r in found]
             for person, found in result.items()
         }
     }

@@ -11,7 +11,8 @@ Python API::
         top=10,
         exclude={"p1": {"p7"}},  # people already met: never recommended, either way round
     )
-    result["p1"]  # [Recommendation(id="p9", score=0.4123, reason="looks for 'investors', ..."]
+    result["p1"]  # [Recommendation(id="p9", score=0.4123, reason=Reason("looks_for", ...))]
+    result["p1"][0].reason_text  # "looks for 'investors', p9 offers 'venture funding'"
 
 `recommend(profiles, top, exclude=None, engine=None) -> dict[str, list[Recommendation]]` returns
 a list for every profile (keys in input order), best first: score descending, then id. It raises
@@ -48,9 +49,11 @@ phrases), excluded pairs masked, and the top k of each row picked with a partiti
 take about 10 s on two cores (docs/benchmarks.md).
 
 Reasons: in the stronger direction, the phrase of each text most similar to the other side's
-text, cut to about 60 characters after a lead-in such as "We are looking for":
-"looks for 'circular textiles', p9 offers 'recycled fibre'" (A looks for, p9 offers) or "offers
-'X', p9 looks for 'Y'"; a match by ecosystems only reads "shares the ecosystem 'textiles'"."""
+text, cut to about 60 characters after a lead-in such as "We are looking for". A reason is data,
+`Reason(code, mine, theirs, ecosystems)` (`scores.py`), which the web layer words in the reader's
+language; `reason_text` is the CLI's English form: "looks for 'circular textiles', p9 offers
+'recycled fibre'" (code "looks_for": A looks for, p9 offers) or "offers 'X', p9 looks for 'Y'"
+("offers"); a match by ecosystems only ("ecosystems") reads "shares the ecosystem 'textiles'"."""
 
 from collections.abc import Mapping, Sequence
 
@@ -67,6 +70,7 @@ from clustermeet.networking.matching.scores import (
     MUTUAL,
     TEXT_EPSILON,
     Profile,
+    Reason,
     Recommendation,
     check_profiles,
     dense,
@@ -76,7 +80,7 @@ from clustermeet.networking.matching.scores import (
 )
 from clustermeet.networking.matching.text import Engine, TfidfEngine
 
-__all__ = ["Engine", "Profile", "Recommendation", "TfidfEngine", "recommend"]
+__all__ = ["Engine", "Profile", "Reason", "Recommendation", "TfidfEngine", "recommend"]
 
 
 def _masks(

@@ -1,5 +1,6 @@
 """Phrases of the profiles' texts (see `ranking`): item-level similarity — the best pair of
-phrases of a looking-for and an offering text — and the short reason shown with a recommendation.
+phrases of a looking-for and an offering text — and the reason given with a recommendation (a
+`Reason`: a code and the phrases it names; the CLI and the web page word it each their way).
 A phrase is a sentence or a comma-separated part of a text. No Django."""
 
 import re
@@ -9,7 +10,13 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
-from clustermeet.networking.matching.scores import Profile
+from clustermeet.networking.matching.scores import (
+    ECOSYSTEMS,
+    LOOKS_FOR,
+    OFFERS,
+    Profile,
+    Reason,
+)
 from clustermeet.networking.matching.text import Engine
 
 MAX_CHARS = 60
@@ -131,23 +138,22 @@ class ReasonBuilder:
         firsts = np.searchsorted(segment[order], np.arange(own.size))
         return phrase[order[firsts]]
 
-    def _ecosystems(self, i: int, j: int) -> str:
+    def _ecosystems(self, i: int, j: int) -> Reason:
         theirs = {e.strip().casefold() for e in self.people[j].ecosystems}
         shared = sorted(
             {e.strip() for e in self.people[i].ecosystems if e.strip().casefold() in theirs}
         )
-        quoted = ", ".join(f"'{e}'" for e in shared[:2])
-        return f"shares the ecosystem{'s' if len(shared) > 1 else ''} {quoted}"
+        return Reason(ECOSYSTEMS, ecosystems=tuple(shared[:2]))
 
     def explain(
         self, i: np.ndarray, j: np.ndarray, *, forward: np.ndarray, textual: np.ndarray
-    ) -> list[str]:
+    ) -> list[Reason]:
         """Reasons for recommending j[k] to i[k] (indices into people), where forward[k] means
         that i's looking-for text matches j's offering at least as well as the reverse, and
         textual[k] that the texts match at all (else the reason is the shared ecosystems)."""
         n = len(self.people)
-        reasons = [
-            "" if t else self._ecosystems(a, b)
+        reasons: list[Reason | None] = [
+            None if t else self._ecosystems(a, b)
             for a, b, t in zip(i.tolist(), j.tolist(), textual.tolist(), strict=True)
         ]
         keep = np.flatnonzero(textual)
@@ -159,9 +165,9 @@ class ReasonBuilder:
         my_best, their_best = self._best(mine, theirs), self._best(theirs, mine)
         texts = self.index.texts
         for m, k in enumerate(keep.tolist()):
-            verbs = ("looks for", "offers") if forward[m] else ("offers", "looks for")
-            reasons[k] = (
-                f"{verbs[0]} '{display(texts[my_best[m]])}', {self.people[j[m]].id} "
-                f"{verbs[1]} '{display(texts[their_best[m]])}'"
+            reasons[k] = Reason(
+                LOOKS_FOR if forward[m] else OFFERS,
+                mine=display(texts[my_best[m]]),
+                theirs=display(texts[their_best[m]]),
             )
         return reasons

@@ -29,11 +29,42 @@ class Profile:
     languages: tuple[str, ...] = ()
 
 
+LOOKS_FOR = "looks_for"  # the receiver looks for `mine`, the recommended person offers `theirs`
+OFFERS = "offers"  # the receiver offers `mine`, the recommended person looks for `theirs`
+ECOSYSTEMS = "ecosystems"  # no text matches: they share `ecosystems` (the first two, by name)
+REASON_CODES = (LOOKS_FOR, OFFERS, ECOSYSTEMS)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a person is recommended, as data (a code and the phrases it names), so that the web
+    layer words it in the reader's language; `english` is the CLI's machine form."""
+
+    code: str
+    mine: str = ""
+    theirs: str = ""
+    ecosystems: tuple[str, ...] = ()
+
+    def english(self, other_id: str) -> str:
+        """E.g. "looks for 'X', p9 offers 'Y'" (shared/FORMATS.md, `clustermeet recommend`)."""
+        if self.code == LOOKS_FOR:
+            return f"looks for '{self.mine}', {other_id} offers '{self.theirs}'"
+        if self.code == OFFERS:
+            return f"offers '{self.mine}', {other_id} looks for '{self.theirs}'"
+        quoted = ", ".join(f"'{e}'" for e in self.ecosystems)
+        return f"shares the ecosystem{'s' if len(self.ecosystems) > 1 else ''} {quoted}"
+
+
 @dataclass(frozen=True)
 class Recommendation:
     id: str
     score: float
-    reason: str
+    reason: Reason
+
+    @property
+    def reason_text(self) -> str:
+        """The reason in the CLI's English form: "looks for 'X', p9 offers 'Y'"."""
+        return self.reason.english(self.id)
 
 
 def dense(matrix) -> np.ndarray:
