@@ -340,22 +340,3 @@ def set_poll_translation(
         PollOption.objects.bulk_update(options, ["translations"])
         broadcast.after_commit(messages.poll_messages, poll.pk)
     return poll
-
-
-def remove_poll_translation(poll_id: int, language: str) -> Poll:
-    """Remove the poll's translation into `language` (question and options)."""
-    with transaction.atomic():
-        poll = Poll.objects.select_for_update().filter(pk=poll_id).first()
-        if poll is None:
-            raise LiveError("not_found", _("No such poll."))
-        options = list(poll.options.select_for_update())
-        poll.translations = {k: v for k, v in (poll.translations or {}).items() if k != language}
-        poll.version += 1
-        poll.save(update_fields=["translations", "version"])
-        for option in options:
-            option.translations = {
-                k: v for k, v in (option.translations or {}).items() if k != language
-            }
-        PollOption.objects.bulk_update(options, ["translations"])
-        broadcast.after_commit(messages.poll_messages, poll.pk)
-    return poll

@@ -2,7 +2,7 @@
 // <form>; on submit it calls `onVote(answer)` with the answer in the protocol's shape, or shows
 // what is missing. Every control has a label; the ranking is ordered with buttons (keyboard and
 // screen reader friendly), never by dragging only.
-import { h } from "./dom.js";
+import { gettext, h, interpolate, ngettext, pgettext } from "./dom.js";
 
 class Incomplete extends Error {}
 
@@ -32,7 +32,7 @@ function single(poll, prefix) {
     hint: null,
     answer(form) {
       const [choice] = checkedIds(form);
-      if (choice === undefined) throw new Incomplete("Choose one option.");
+      if (choice === undefined) throw new Incomplete(gettext("Choose one option."));
       return { choice };
     },
   };
@@ -42,9 +42,21 @@ function multiple(poll, prefix) {
   const low = poll.min_choices;
   const high = Math.min(poll.max_choices ?? poll.options.length, poll.options.length);
   let hint;
-  if (low === high) hint = `Choose ${low} option${low === 1 ? "" : "s"}.`;
-  else if (low <= 1) hint = `Choose up to ${high} options.`;
-  else hint = `Choose ${low} to ${high} options.`;
+  if (low === high) {
+    hint = interpolate(ngettext("Choose %(count)s option.", "Choose %(count)s options.", low), {
+      count: low,
+    });
+  } else if (low <= 1) {
+    hint = interpolate(
+      ngettext("Choose up to %(count)s option.", "Choose up to %(count)s options.", high),
+      { count: high },
+    );
+  } else {
+    hint = interpolate(
+      ngettext("Choose %(low)s to %(count)s option.", "Choose %(low)s to %(count)s options.", high),
+      { low, count: high },
+    );
+  }
   return {
     controls: [choiceList(poll, "checkbox", prefix)],
     hint,
@@ -72,7 +84,13 @@ function ranking(poll, prefix, say) {
     const item = list.querySelector(`[data-option="${id}"]`);
     const same = item.querySelector(`[data-move="${direction}"]`);
     (same.disabled ? item.querySelector("button:not([disabled])") : same).focus();
-    say(`${labels.get(id)}: position ${to + 1} of ${order.length}.`);
+    say(
+      interpolate(gettext("%(option)s: position %(position)s of %(total)s."), {
+        option: labels.get(id),
+        position: to + 1,
+        total: order.length,
+      }),
+    );
   }
 
   function draw() {
@@ -92,7 +110,7 @@ function ranking(poll, prefix, say) {
                 type: "button",
                 class: "icon-button",
                 dataset: { move: "up" },
-                "aria-label": `Move “${labels.get(id)}” up`,
+                "aria-label": interpolate(gettext("Move “%(option)s” up"), { option: labels.get(id) }),
                 disabled: index === 0,
                 onclick: () => move(id, -1, "up"),
               },
@@ -104,7 +122,9 @@ function ranking(poll, prefix, say) {
                 type: "button",
                 class: "icon-button",
                 dataset: { move: "down" },
-                "aria-label": `Move “${labels.get(id)}” down`,
+                "aria-label": interpolate(gettext("Move “%(option)s” down"), {
+                  option: labels.get(id),
+                }),
                 disabled: index === order.length - 1,
                 onclick: () => move(id, 1, "down"),
               },
@@ -119,7 +139,7 @@ function ranking(poll, prefix, say) {
   draw();
   return {
     controls: [list],
-    hint: "Put the options in order, the most important first, with the ↑ and ↓ buttons.",
+    hint: gettext("Put the options in order, the most important first, with the ↑ and ↓ buttons."),
     answer() {
       return { ranking: [...order] };
     },
@@ -141,10 +161,14 @@ function rating(poll, prefix) {
   }
   return {
     controls: [h("div", { class: "rating-buttons" }, buttons)],
-    hint: `1 = lowest, ${poll.scale_max} = highest.`,
+    hint: interpolate(gettext("1 = lowest, %(max)s = highest."), { max: poll.scale_max }),
     answer(form) {
       const [value] = checkedIds(form);
-      if (value === undefined) throw new Incomplete(`Choose a rating from 1 to ${poll.scale_max}.`);
+      if (value === undefined) {
+        throw new Incomplete(
+          interpolate(gettext("Choose a rating from 1 to %(max)s."), { max: poll.scale_max }),
+        );
+      }
       return { rating: value };
     },
   };
@@ -158,19 +182,26 @@ function wordcloud(poll, prefix) {
       h(
         "p",
         { class: "word-field" },
-        h("label", { for: id }, `Word or phrase ${n}`),
+        h("label", { for: id }, interpolate(gettext("Word or phrase %(n)s"), { n })),
         h("input", { type: "text", id, maxlength: 40, autocomplete: "off" }),
       ),
     );
   }
   return {
     controls: inputs,
-    hint: `Up to ${poll.max_words} words or short phrases.`,
+    hint: interpolate(
+      ngettext(
+        "Up to %(count)s word or short phrase.",
+        "Up to %(count)s words or short phrases.",
+        poll.max_words,
+      ),
+      { count: poll.max_words },
+    ),
     answer(form) {
       const words = [...form.querySelectorAll("input[type=text]")]
         .map((input) => input.value.trim())
         .filter(Boolean);
-      if (!words.length) throw new Incomplete("Enter at least one word.");
+      if (!words.length) throw new Incomplete(gettext("Enter at least one word."));
       return { words };
     },
   };
@@ -180,19 +211,26 @@ function openText(poll, prefix) {
   const id = `${prefix}-text`;
   return {
     controls: [
-      h("label", { for: id }, "Your answer"),
+      h("label", { for: id }, gettext("Your answer")),
       h("textarea", { id, maxlength: 500, rows: 3 }),
     ],
-    hint: "Answers are shown after a moderator approves them.",
+    hint: gettext("Answers are shown after a moderator approves them."),
     answer(form) {
       const text = form.querySelector("textarea").value.trim();
-      if (!text) throw new Incomplete("Write your answer first.");
+      if (!text) throw new Incomplete(gettext("Write your answer first."));
       return { text };
     },
   };
 }
 
 const KINDS = { single, multiple, ranking, rating, wordcloud, open_text: openText };
+
+// Word clouds and open questions send an answer; the other polls take a vote.
+function submitLabel(poll) {
+  return poll.type === "wordcloud" || poll.type === "open_text"
+    ? pgettext("action", "Send")
+    : pgettext("action", "Vote");
+}
 
 export function ballotForm(poll, { onVote, say }) {
   const prefix = `poll-${poll.id}`;
@@ -203,7 +241,7 @@ export function ballotForm(poll, { onVote, say }) {
   const submit = h(
     "button",
     { type: "submit", class: "button" },
-    poll.type === "wordcloud" || poll.type === "open_text" ? "Send" : "Vote",
+    submitLabel(poll),
   );
   const fieldset = h(
     "fieldset",
@@ -225,13 +263,13 @@ export function ballotForm(poll, { onVote, say }) {
       return;
     }
     submit.disabled = true;
-    submit.textContent = "Sending…";
+    submit.textContent = gettext("Sending…");
     try {
       await onVote(answer);
     } catch (problem) {
       error.textContent = problem.message;
       submit.disabled = false;
-      submit.textContent = poll.type === "wordcloud" || poll.type === "open_text" ? "Send" : "Vote";
+      submit.textContent = submitLabel(poll);
     }
   });
   return form;

@@ -23,7 +23,29 @@ function append(el, children) {
   }
 }
 
+// The translation catalogue of /i18n/catalog.js (Django's JavaScriptCatalog), which the pages
+// load before the modules; without it the texts stay English. `interpolate` takes named
+// placeholders: interpolate(gettext("%(n)s votes"), { n: 3 }).
+const catalog = window;
+export const gettext = (msgid) => (catalog.gettext ? catalog.gettext(msgid) : msgid);
+export const ngettext = (singular, plural, count) =>
+  catalog.ngettext ? catalog.ngettext(singular, plural, count) : count === 1 ? singular : plural;
+export const pgettext = (context, msgid) =>
+  catalog.pgettext ? catalog.pgettext(context, msgid) : msgid;
+export const interpolate = (format, values) =>
+  catalog.interpolate
+    ? catalog.interpolate(format, values, true)
+    : format.replace(/%\((\w+)\)s/g, (match, name) => String(values[name]));
+
 const LOCALE = document.documentElement.lang || "en";
+
+// Organisers' content in the viewer's language: `translations` is {language code: text} from
+// the payload (docs/protocol.md); the original when there is none for this page's language.
+export function localised(original, translations) {
+  if (!translations) return original;
+  const lang = LOCALE.toLowerCase();
+  return translations[lang] || translations[lang.split("-")[0]] || original;
+}
 const decimals = (n) =>
   new Intl.NumberFormat(LOCALE, { minimumFractionDigits: n, maximumFractionDigits: n });
 const decimal1 = decimals(1);
@@ -35,7 +57,6 @@ export const fmt = {
   decimal2: (value) => decimal2.format(value),
   decimal1: (value) => decimal1.format(value),
   count: (value) => whole.format(value),
-  plural: (n, one, many) => `${whole.format(n)} ${n === 1 ? one : many}`,
 };
 
 // A polite live region: `say` replaces its text (the same text twice is announced twice).

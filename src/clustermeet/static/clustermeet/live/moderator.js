@@ -1,17 +1,31 @@
 // The moderator console: open and close polls, choose who sees results, approve open-text
 // answers, moderate the Q&A. Every action is a websocket message; the page changes when the
 // server's update comes back (so two moderators see the same thing).
-import { announcer, fmt, h, keepOrder, secondsLeft } from "./dom.js";
+import {
+  announcer,
+  fmt,
+  gettext,
+  h,
+  interpolate,
+  keepOrder,
+  ngettext,
+  pgettext,
+  secondsLeft,
+} from "./dom.js";
 import { keepingFocus, questionItem } from "./qa.js";
 import { TYPE_LABELS, renderResults } from "./results.js";
 import { LiveSocket, statusText } from "./socket.js";
 import { LiveState, sortQuestions } from "./state.js";
 
-const STATUS_LABELS = { open: "Open", closed: "Closed", draft: "Draft" };
+const STATUS_LABELS = {
+  open: pgettext("status", "Open"),
+  closed: pgettext("status", "Closed"),
+  draft: pgettext("status", "Draft"),
+};
 const VISIBILITY = [
-  ["live", "Live, while voting"],
-  ["after_close", "After closing"],
-  ["never", "Never"],
+  ["live", gettext("Live, while voting")],
+  ["after_close", gettext("After closing")],
+  ["never", gettext("Never")],
 ];
 
 export function start(root) {
@@ -88,7 +102,7 @@ export function start(root) {
             dataset: { action: "close" },
             onclick: (e) => press(e.currentTarget, () => act(poll, "poll.close", {}, error)),
           },
-          "Close voting",
+          gettext("Close voting"),
         ),
       );
     } else {
@@ -101,7 +115,7 @@ export function start(root) {
             dataset: { action: "open" },
             onclick: (e) => press(e.currentTarget, () => act(poll, "poll.open", {}, error)),
           },
-          poll.status === "draft" ? "Open voting" : "Reopen voting",
+          poll.status === "draft" ? gettext("Open voting") : gettext("Reopen voting"),
         ),
       );
     }
@@ -124,7 +138,7 @@ export function start(root) {
       h(
         "span",
         { class: "visibility" },
-        h("label", { for: selectId }, "Results for participants"),
+        h("label", { for: selectId }, gettext("Results for participants")),
         select,
       ),
       error,
@@ -144,7 +158,13 @@ export function start(root) {
       }
     };
     return [
-      h("h4", {}, `Answers awaiting approval (${fmt.count(items.length)})`),
+      h(
+        "h4",
+        {},
+        interpolate(gettext("Answers awaiting approval (%(count)s)"), {
+          count: fmt.count(items.length),
+        }),
+      ),
       h(
         "ul",
         { class: "pending-answers" },
@@ -164,7 +184,7 @@ export function start(root) {
                   dataset: { action: "approve" },
                   onclick: () => moderate(item.ballot, true),
                 },
-                "Approve",
+                gettext("Approve"),
               ),
               h(
                 "button",
@@ -174,7 +194,7 @@ export function start(root) {
                   dataset: { action: "reject" },
                   onclick: () => moderate(item.ballot, false),
                 },
-                "Reject",
+                gettext("Reject"),
               ),
             ),
           ),
@@ -196,9 +216,13 @@ export function start(root) {
         { class: "poll-meta" },
         h("span", { class: `badge status-${poll.status}` }, STATUS_LABELS[poll.status]),
         " ",
-        poll.quiz ? "Quiz question" : TYPE_LABELS[poll.type],
-        ` · ${fmt.plural(voters, "ballot", "ballots")}`,
-        left === null ? null : ` · ${left} s left`,
+        poll.quiz ? gettext("Quiz question") : TYPE_LABELS[poll.type],
+        ` · ${interpolate(ngettext("%(count)s ballot", "%(count)s ballots", voters), {
+          count: fmt.count(voters),
+        })}`,
+        left === null
+          ? null
+          : ` · ${interpolate(gettext("%(seconds)s s left"), { seconds: left })}`,
       ),
       poll.status === "draft" && poll.options.length
         ? h("ol", { class: "option-list" }, poll.options.map((o) => h("li", {}, o.label)))
@@ -219,7 +243,7 @@ export function start(root) {
     }
     c.results.replaceChildren(
       poll.status === "draft"
-        ? h("p", { class: "muted" }, "Voting has not been opened yet.")
+        ? h("p", { class: "muted" }, gettext("Voting has not been opened yet."))
         : renderResults(poll),
     );
     return c.el;
@@ -229,24 +253,24 @@ export function start(root) {
     const polls = [...state.polls.values()];
     const elements = polls.map((poll) => drawPoll(poll));
     if (elements.length) keepOrder(pollsBox, elements);
-    else pollsBox.replaceChildren(h("p", { class: "muted" }, "This session has no polls yet."));
+    else pollsBox.replaceChildren(h("p", { class: "muted" }, gettext("This session has no polls yet.")));
   }
 
   // --- questions ----------------------------------------------------------------------------
 
   const ACTIONS = {
     pending: [
-      ["approve", "Approve"],
-      ["reject", "Reject"],
+      ["approve", gettext("Approve")],
+      ["reject", gettext("Reject")],
     ],
     approved: [
-      ["pin", "Pin", (q) => !q.pinned],
-      ["unpin", "Unpin", (q) => q.pinned],
-      ["answered", "Mark answered", (q) => !q.answered],
-      ["unanswered", "Mark not answered", (q) => q.answered],
-      ["reject", "Reject"],
+      ["pin", gettext("Pin"), (q) => !q.pinned],
+      ["unpin", gettext("Unpin"), (q) => q.pinned],
+      ["answered", gettext("Mark answered"), (q) => !q.answered],
+      ["unanswered", gettext("Mark not answered"), (q) => q.answered],
+      ["reject", gettext("Reject")],
     ],
-    rejected: [["approve", "Approve"]],
+    rejected: [["approve", gettext("Approve")]],
   };
 
   const qaError = h("p", { class: "form-error", role: "alert" });
@@ -270,7 +294,10 @@ export function start(root) {
             type: "button",
             class: `button small${action === "reject" ? " secondary" : ""}`,
             dataset: { action },
-            "aria-label": `${label}: ${q.text.slice(0, 60)}`,
+            "aria-label": interpolate(gettext("%(action)s: %(question)s"), {
+              action: label,
+              question: q.text.slice(0, 60),
+            }),
             onclick: () => moderateQuestion(q, action),
           },
           label,
@@ -297,7 +324,7 @@ export function start(root) {
         ...[
           state.qa.enabled
             ? null
-            : h("p", { class: "muted" }, "Questions are closed for this session."),
+            : h("p", { class: "muted" }, gettext("Questions are closed for this session.")),
           qaError,
           headings.pending,
           lists.pending,
@@ -309,16 +336,19 @@ export function start(root) {
     }
     const all = [...state.questions.values()];
     const titles = {
-      pending: "Awaiting approval",
-      approved: "Published",
-      rejected: "Rejected",
+      pending: gettext("Awaiting approval"),
+      approved: gettext("Published"),
+      rejected: pgettext("questions", "Rejected"),
     };
     for (const status of ["pending", "approved", "rejected"]) {
       const questions = sortQuestions(
         all.filter((q) => q.status === status),
         status === "approved" ? "votes" : "newest",
       );
-      headings[status].textContent = `${titles[status]} (${fmt.count(questions.length)})`;
+      headings[status].textContent = interpolate(gettext("%(title)s (%(count)s)"), {
+        title: titles[status],
+        count: fmt.count(questions.length),
+      });
       keepingFocus(lists[status], () =>
         lists[status].replaceChildren(
           ...questions.map((q) => questionItem(q, { actions: actionsFor(q) })),
@@ -347,7 +377,7 @@ export function start(root) {
       } else if (message.type === "question.update") {
         const before = state.questions.get(message.data.id);
         if (!state.applyQuestion(message.data)) return;
-        if (!before && message.data.status === "pending") say("New question awaiting approval.");
+        if (!before && message.data.status === "pending") say(gettext("New question awaiting approval."));
         drawQuestions();
       }
     },

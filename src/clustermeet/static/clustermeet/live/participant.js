@@ -1,6 +1,17 @@
 // The live panel of a session page: polls to vote in, their results, and the Q&A.
 import { ballotForm } from "./ballot.js";
-import { announcer, h, keepOrder, secondsLeft, throttle } from "./dom.js";
+import {
+  announcer,
+  fmt,
+  gettext,
+  h,
+  interpolate,
+  keepOrder,
+  ngettext,
+  pgettext,
+  secondsLeft,
+  throttle,
+} from "./dom.js";
 import { keepingFocus, questionItem } from "./qa.js";
 import {
   TYPE_LABELS,
@@ -12,7 +23,15 @@ import {
 import { LiveSocket, statusText } from "./socket.js";
 import { LiveState, pollOrder, publicResultsVisible, sortQuestions } from "./state.js";
 
-const STATUS_LABELS = { open: "Open", closed: "Closed", draft: "Draft" };
+const STATUS_LABELS = {
+  open: pgettext("status", "Open"),
+  closed: pgettext("status", "Closed"),
+  draft: pgettext("status", "Draft"),
+};
+
+function timerText(seconds) {
+  return ` · ${interpolate(gettext("%(seconds)s s left"), { seconds })}`;
+}
 
 function storage() {
   try {
@@ -61,10 +80,16 @@ export function start(root) {
       h(
         "p",
         { class: "thanks" },
-        h("strong", {}, "Thanks — your vote counts."),
-        poll.type === "open_text" ? " Answers are shown once a moderator approves them." : null,
+        h("strong", {}, gettext("Thanks — your vote counts.")),
+        poll.type === "open_text"
+          ? ` ${gettext("Answers are shown once a moderator approves them.")}`
+          : null,
       ),
-      text ? h("p", { class: "muted your-answer" }, `Your answer: ${text}`) : null,
+      text ? h(
+            "p",
+            { class: "muted your-answer" },
+            interpolate(gettext("Your answer: %(answer)s"), { answer: text }),
+          ) : null,
       poll.status === "open" && poll.allow_change
         ? h(
             "button",
@@ -77,7 +102,7 @@ export function start(root) {
                 cards.get(poll.id).body.querySelector("input, textarea, button")?.focus();
               },
             },
-            "Change my vote",
+            gettext("Change my vote"),
           )
         : null,
     );
@@ -90,19 +115,21 @@ export function start(root) {
     drawPoll(poll.id);
     const card = cards.get(poll.id);
     card.body.querySelector(".poll-thanks")?.focus();
-    say("Thanks — your vote counts.");
+    say(gettext("Thanks — your vote counts."));
   }
 
   function body(poll) {
     const voted = state.myBallots.has(poll.id);
     if (poll.status !== "open") {
-      return voted ? thanks(poll) : h("p", { class: "muted" }, "Voting is closed.");
+      return voted ? thanks(poll) : h("p", { class: "muted" }, gettext("Voting is closed."));
     }
     if (voted && !editing.has(poll.id)) return thanks(poll);
     if (!state.canVote) {
-      return h("p", { class: "muted" }, "Only approved participants of this event vote here.");
+      return h("p", { class: "muted" }, gettext("Only approved participants of this event vote here."));
     }
-    if (secondsLeft(poll) === 0) return h("p", { class: "muted" }, "Time is up for this question.");
+    if (secondsLeft(poll) === 0) {
+      return h("p", { class: "muted" }, gettext("Time is up for this question."));
+    }
     return ballotForm(poll, {
       say,
       onVote: async (answer) => {
@@ -128,16 +155,16 @@ export function start(root) {
       { class: "poll-meta" },
       h("span", { class: `badge status-${poll.status}` }, STATUS_LABELS[poll.status]),
       " ",
-      poll.quiz ? "Quiz question" : TYPE_LABELS[poll.type],
+      poll.quiz ? gettext("Quiz question") : TYPE_LABELS[poll.type],
       left === null
         ? null
-        : h("span", { class: "timer", dataset: { timer: poll.id } }, ` · ${left} s left`),
+        : h("span", { class: "timer", dataset: { timer: poll.id } }, timerText(left)),
     );
   }
 
   function results(poll) {
     if (poll.results && publicResultsVisible(poll)) {
-      return h("div", {}, h("p", { class: "results-title" }, "Results"), renderResults(poll));
+      return h("div", {}, h("p", { class: "results-title" }, gettext("Results")), renderResults(poll));
     }
     return h("p", { class: "muted results-hidden" }, hiddenResultsNote(poll));
   }
@@ -189,7 +216,7 @@ export function start(root) {
     }
     const elements = polls.map((poll) => drawPoll(poll.id).el);
     if (elements.length) keepOrder(pollsBox, elements);
-    else pollsBox.replaceChildren(h("p", { class: "muted" }, "No poll is open yet."));
+    else pollsBox.replaceChildren(h("p", { class: "muted" }, gettext("No poll is open yet.")));
   }
 
   function onPoll(poll) {
@@ -199,8 +226,11 @@ export function start(root) {
     const current = state.polls.get(poll.id);
     if (!previous || previous.status !== current.status) {
       drawPolls();
-      if (current.status === "open") say(`New poll: ${current.question}`);
-      if (current.status === "closed") say(`Voting closed: ${current.question}`);
+      const values = { question: current.question };
+      if (current.status === "open") say(interpolate(gettext("New poll: %(question)s"), values));
+      if (current.status === "closed") {
+        say(interpolate(gettext("Voting closed: %(question)s"), values));
+      }
     } else {
       drawPoll(poll.id);
     }
@@ -215,7 +245,7 @@ export function start(root) {
       const left = poll && secondsLeft(poll);
       if (left === null || left === undefined) continue;
       const timer = card.head.querySelector("[data-timer]");
-      if (timer) timer.textContent = ` · ${left} s left`;
+      if (timer) timer.textContent = timerText(left);
       if (bodyKey(poll) !== card.bodyKey) drawPoll(id);
     }
   }, 1000);
@@ -226,9 +256,10 @@ export function start(root) {
     sortGroup: null,
     form: null,
     formKey: null,
-    list: h("ol", { class: "questions", "aria-label": "Questions, in the order chosen above" }),
-    empty: h("p", { class: "muted" }, "No questions yet."),
-    closed: h("p", { class: "muted" }, "Questions are closed for this session."),
+    list: h("ol", { class: "questions", "aria-label": gettext("Questions, in the order chosen above"),
+    }),
+    empty: h("p", { class: "muted" }, gettext("No questions yet.")),
+    closed: h("p", { class: "muted" }, gettext("Questions are closed for this session.")),
   };
 
   function sortButton(value, label) {
@@ -265,22 +296,22 @@ export function start(root) {
     const anonymous = state.qa.anonymous_allowed
       ? h("input", { type: "checkbox", id: "ask-anonymous", name: "anonymous" })
       : null;
-    const button = h("button", { type: "submit", class: "button" }, "Ask");
+    const button = h("button", { type: "submit", class: "button" }, pgettext("action", "Ask"));
     const form = h(
       "form",
       { class: "ask-form", novalidate: true },
-      h("label", { for: "ask-text" }, "Your question"),
+      h("label", { for: "ask-text" }, gettext("Your question")),
       text,
       anonymous
         ? h(
             "p",
             { class: "check" },
             anonymous,
-            h("label", { for: "ask-anonymous" }, "Ask anonymously"),
+            h("label", { for: "ask-anonymous" }, gettext("Ask anonymously")),
           )
         : null,
       state.qa.moderated
-        ? h("p", { class: "hint" }, "Questions appear once a moderator approves them.")
+        ? h("p", { class: "hint" }, gettext("Questions appear once a moderator approves them."))
         : null,
       error,
       button,
@@ -292,7 +323,7 @@ export function start(root) {
       status.textContent = "";
       const value = text.value.trim();
       if (value.length < 3) {
-        error.textContent = "Write your question first (at least 3 characters).";
+        error.textContent = gettext("Write your question first (at least 3 characters).");
         text.focus();
         return;
       }
@@ -306,8 +337,8 @@ export function start(root) {
         text.value = "";
         status.textContent =
           reply.data.status === "pending"
-            ? "Thanks — your question will appear once a moderator approves it."
-            : "Thanks — your question is posted.";
+            ? gettext("Thanks — your question will appear once a moderator approves it.")
+            : gettext("Thanks — your question is posted.");
       } catch (problem) {
         error.textContent = problem.message;
       } finally {
@@ -325,7 +356,12 @@ export function start(root) {
       state.myUpvotes.add(question.id);
       const known = state.questions.get(question.id);
       if (known) known.upvotes = Math.max(known.upvotes, reply.data.upvotes);
-      say(`Upvoted. ${reply.data.upvotes} votes.`);
+      const count = reply.data.upvotes;
+      say(
+        interpolate(ngettext("Upvoted. %(count)s vote.", "Upvoted. %(count)s votes.", count), {
+          count: fmt.count(count),
+        }),
+      );
     } catch (problem) {
       if (problem.code === "already_upvoted") state.myUpvotes.add(question.id);
       else say(problem.message);
@@ -342,9 +378,9 @@ export function start(root) {
     }
     qa.sortGroup ||= h(
       "div",
-      { class: "segmented", role: "group", "aria-label": "Sort questions" },
-      sortButton("votes", "Most votes"),
-      sortButton("newest", "Newest"),
+      { class: "segmented", role: "group", "aria-label": gettext("Sort questions") },
+      sortButton("votes", gettext("Most votes")),
+      sortButton("newest", gettext("Newest")),
     );
     const key = [state.canAsk, state.qa.anonymous_allowed, state.qa.moderated].join("|");
     if (key !== qa.formKey) {

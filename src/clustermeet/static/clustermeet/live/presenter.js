@@ -1,7 +1,7 @@
 // The presenter view (stage screen, stream overlay): the open poll — or the one opened last —
 // with its results when participants may see them (or when "Show results" reveals them), else
 // the top questions. It follows the session by itself; the toolbar (keys A, P, Q, R) overrides.
-import { announcer, fmt, h, secondsLeft } from "./dom.js";
+import { announcer, fmt, gettext, h, interpolate, ngettext, secondsLeft } from "./dom.js";
 import { TYPE_LABELS, hiddenResultsNote, renderResults } from "./results.js";
 import { LiveSocket, statusText } from "./socket.js";
 import { LiveState, publicResultsVisible, sortQuestions } from "./state.js";
@@ -47,13 +47,16 @@ export function start(root) {
     const left = secondsLeft(poll);
     const voters = poll.results ? poll.results.voters : 0;
     const kicker = [
-      poll.status === "open" ? "Vote now" : "Voting closed",
-      poll.quiz ? "Quiz" : TYPE_LABELS[poll.type],
-      poll.type === "open_text"
-        ? fmt.plural(voters, "answer", "answers")
-        : fmt.plural(voters, "vote", "votes"),
+      poll.status === "open" ? gettext("Vote now") : gettext("Voting closed"),
+      poll.quiz ? gettext("Quiz") : TYPE_LABELS[poll.type],
+      interpolate(
+        poll.type === "open_text"
+          ? ngettext("%(count)s answer", "%(count)s answers", voters)
+          : ngettext("%(count)s vote", "%(count)s votes", voters),
+        { count: fmt.count(voters) },
+      ),
     ];
-    if (left !== null) kicker.push(`${left} s left`);
+    if (left !== null) kicker.push(interpolate(gettext("%(seconds)s s left"), { seconds: left }));
     let body;
     if (resultsShown(poll)) {
       body = renderResults(poll, { large: true });
@@ -77,8 +80,12 @@ export function start(root) {
   }
 
   function authorLine(q) {
-    if (!q.author) return "Anonymous";
-    return q.organisation ? `${q.author}, ${q.organisation}` : q.author;
+    if (!q.author) return gettext("Anonymous");
+    if (!q.organisation) return q.author;
+    return interpolate(gettext("%(name)s, %(organisation)s"), {
+      name: q.author,
+      organisation: q.organisation,
+    });
   }
 
   function qaView() {
@@ -89,7 +96,7 @@ export function start(root) {
     return h(
       "div",
       { class: "stage-qa" },
-      h("p", { class: "stage-kicker" }, "Questions from the audience"),
+      h("p", { class: "stage-kicker" }, gettext("Questions from the audience")),
       top.length
         ? h(
             "ol",
@@ -108,7 +115,11 @@ export function start(root) {
               ),
             ),
           )
-        : h("p", { class: "stage-note" }, `Ask your questions at ${shortLink}`),
+        : h(
+            "p",
+            { class: "stage-note" },
+            interpolate(gettext("Ask your questions at %(link)s"), { link: shortLink }),
+          ),
     );
   }
 
@@ -122,7 +133,7 @@ export function start(root) {
       view = pollView(poll);
       label = `poll ${poll.id}`;
     } else if (mode === "poll") {
-      view = h("p", { class: "stage-waiting" }, "No poll has been opened yet.");
+      view = h("p", { class: "stage-waiting" }, gettext("No poll has been opened yet."));
       label = "no poll";
     } else {
       view = qaView();
@@ -131,13 +142,17 @@ export function start(root) {
     stage.replaceChildren(view);
     if (label !== shown) {
       shown = label;
-      say(poll ? `Showing: ${poll.question}` : "Showing the questions.");
+      say(
+        poll
+          ? interpolate(gettext("Showing: %(question)s"), { question: poll.question })
+          : gettext("Showing the questions."),
+      );
     }
     const canReveal = poll && poll.results && !publicResultsVisible(poll);
     reveal.disabled = !canReveal;
     const pressed = Boolean(poll && revealed.has(poll.id) && canReveal);
     reveal.setAttribute("aria-pressed", pressed ? "true" : "false");
-    reveal.textContent = pressed ? "Hide results" : "Show results";
+    reveal.textContent = pressed ? gettext("Hide results") : gettext("Show results");
   }
 
   function redraw() {

@@ -1,14 +1,24 @@
 // One question of the Q&A as a list item, for participants (with the upvote button) and for
 // moderators (with the moderation buttons).
-import { fmt, h } from "./dom.js";
+import { fmt, gettext, h, interpolate, ngettext, pgettext } from "./dom.js";
+
+function votes(n) {
+  return interpolate(ngettext("%(count)s vote", "%(count)s votes", n), { count: fmt.count(n) });
+}
 
 export function questionItem(q, { upvoted = false, canUpvote = false, onUpvote, actions } = {}) {
   const badges = [];
-  if (q.pinned) badges.push(h("span", { class: "badge pinned" }, "Pinned"));
-  if (q.answered) badges.push(h("span", { class: "badge answered" }, "Answered"));
-  const who = q.author
-    ? `${q.author}${q.organisation ? `, ${q.organisation}` : ""}`
-    : "Anonymous";
+  if (q.pinned) badges.push(h("span", { class: "badge pinned" }, pgettext("question", "Pinned")));
+  if (q.answered) badges.push(h("span", { class: "badge answered" }, pgettext("question", "Answered")));
+  let who = gettext("Anonymous");
+  if (q.author && q.organisation) {
+    who = interpolate(gettext("%(name)s, %(organisation)s"), {
+      name: q.author,
+      organisation: q.organisation,
+    });
+  } else if (q.author) {
+    who = q.author;
+  }
   const item = h(
     "li",
     {
@@ -26,8 +36,8 @@ export function questionItem(q, { upvoted = false, canUpvote = false, onUpvote, 
   if (onUpvote) {
     // The count is not in parentheses: the visible text must be part of the name (WCAG 2.5.3).
     const label = upvoted
-      ? `You upvoted this question, ${fmt.plural(q.upvotes, "vote", "votes")}`
-      : `Upvote this question, ${fmt.plural(q.upvotes, "vote", "votes")}`;
+      ? interpolate(gettext("You upvoted this question, %(votes)s"), { votes: votes(q.upvotes) })
+      : interpolate(gettext("Upvote this question, %(votes)s"), { votes: votes(q.upvotes) });
     item.append(
       h(
         "button",
@@ -48,7 +58,7 @@ export function questionItem(q, { upvoted = false, canUpvote = false, onUpvote, 
     item.append(
       h(
         "span",
-        { class: "upvote-total", "aria-label": fmt.plural(q.upvotes, "vote", "votes") },
+        { class: "upvote-total", "aria-label": votes(q.upvotes) },
         h("span", { "aria-hidden": "true" }, "▲ "),
         fmt.count(q.upvotes),
       ),

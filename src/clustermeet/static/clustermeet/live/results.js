@@ -1,14 +1,33 @@
 // Poll results as HTML, for every poll type (shapes: clustermeet/live/tally.py). Shared by the
 // session page, the moderator console and the presenter view.
-import { fmt, h } from "./dom.js";
+import { fmt, gettext, h, interpolate, ngettext } from "./dom.js";
 
 export const TYPE_LABELS = {
-  single: "Single choice",
-  multiple: "Multiple choice",
-  ranking: "Ranking",
-  rating: "Rating",
-  wordcloud: "Word cloud",
-  open_text: "Open question",
+  single: gettext("Single choice"),
+  multiple: gettext("Multiple choice"),
+  ranking: gettext("Ranking"),
+  rating: gettext("Rating"),
+  wordcloud: gettext("Word cloud"),
+  open_text: gettext("Open question"),
+};
+
+// "3 votes", "1 voter"…: a count with its noun, as a real plural.
+const counted = {
+  votes: (n) => interpolate(ngettext("%(count)s vote", "%(count)s votes", n), { count: fmt.count(n) }),
+  voters: (n) =>
+    interpolate(ngettext("%(count)s voter", "%(count)s voters", n), { count: fmt.count(n) }),
+  participants: (n) =>
+    interpolate(ngettext("%(count)s participant", "%(count)s participants", n), {
+      count: fmt.count(n),
+    }),
+  words: (n) =>
+    interpolate(ngettext("%(count)s different word", "%(count)s different words", n), {
+      count: fmt.count(n),
+    }),
+  answers: (n) =>
+    interpolate(ngettext("%(count)s answer", "%(count)s answers", n), { count: fmt.count(n) }),
+  points: (n) =>
+    interpolate(ngettext("%(count)s point", "%(count)s points", n), { count: fmt.count(n) }),
 };
 
 export function optionLabels(poll) {
@@ -23,8 +42,8 @@ function bar(percent) {
   );
 }
 
-function votersLine(results, one = "vote", many = "votes") {
-  return h("p", { class: "results-meta" }, fmt.plural(results.voters, one, many));
+function votersLine(results) {
+  return h("p", { class: "results-meta" }, counted.votes(results.voters));
 }
 
 function choiceResults(poll, results) {
@@ -42,7 +61,7 @@ function choiceResults(poll, results) {
           "span",
           { class: "bar-label" },
           labels.get(o.id) ?? o.label ?? "",
-          correct.has(o.id) ? h("span", { class: "correct" }, " ✓ correct answer") : null,
+          correct.has(o.id) ? h("span", { class: "correct" }, ` ✓ ${gettext("correct answer")}`) : null,
         ),
         h(
           "span",
@@ -59,8 +78,12 @@ function choiceResults(poll, results) {
       ? h(
           "p",
           { class: "results-meta" },
-          `${fmt.plural(results.voters, "voter", "voters")} · each could choose several ` +
-            "options, so the shares can add up to more than 100 %",
+          interpolate(
+            gettext(
+              "%(voters)s · each could choose several options, so the shares can add up to more than 100 %",
+            ),
+            { voters: counted.voters(results.voters) },
+          ),
         )
       : votersLine(results);
   return [list, meta];
@@ -72,7 +95,7 @@ function rankingResults(poll, results) {
   const most = Math.max(0, ...results.options.map((o) => o.points));
   const n = poll.options.length;
   return [
-    h("p", { class: "results-note" }, "1 = most selected"),
+    h("p", { class: "results-note" }, gettext("1 = most selected")),
     h(
       "ol",
       { class: "bars ranking-results" },
@@ -86,7 +109,9 @@ function rankingResults(poll, results) {
           h(
             "span",
             { class: "bar-value" },
-            o.average == null ? "–" : `${fmt.decimal2(o.average)} points`,
+            o.average == null
+              ? "–"
+              : interpolate(gettext("%(average)s points"), { average: fmt.decimal2(o.average) }),
           ),
           bar(most ? (o.points / most) * 100 : 0),
         );
@@ -95,8 +120,14 @@ function rankingResults(poll, results) {
     h(
       "p",
       { class: "results-meta" },
-      `${fmt.plural(results.voters, "voter", "voters")} · score: ${n} points for a first place ` +
-        "down to 1 for the last, averaged over the voters",
+      interpolate(
+        ngettext(
+          "%(voters)s · score: %(count)s point for a first place down to 1 for the last, averaged over the voters",
+          "%(voters)s · score: %(count)s points for a first place down to 1 for the last, averaged over the voters",
+          n,
+        ),
+        { voters: counted.voters(results.voters), count: n },
+      ),
     ),
   ];
 }
@@ -127,13 +158,21 @@ function ratingResults(poll, results) {
       "p",
       { class: "rating-average" },
       results.average == null
-        ? "No rating yet"
-        : [h("strong", {}, fmt.decimal2(results.average)), ` average out of ${scale}`],
+        ? gettext("No rating yet")
+        : [
+            h("strong", {}, fmt.decimal2(results.average)),
+            // Translators: follows the average rating in bold, e.g. "3.50 average out of 5".
+            interpolate(gettext(" average out of %(max)s"), { max: scale }),
+          ],
       results.median == null
         ? null
-        : h("span", { class: "muted" }, ` · median ${fmt.decimal1(results.median)}`),
+        : h(
+            "span",
+            { class: "muted" },
+            interpolate(gettext(" · median %(median)s"), { median: fmt.decimal1(results.median) }),
+          ),
     ),
-    h("ul", { class: "bars rating-results", "aria-label": "Distribution of ratings" }, rows),
+    h("ul", { class: "bars rating-results", "aria-label": gettext("Distribution of ratings") }, rows),
     votersLine(results),
   ];
 }
@@ -146,7 +185,7 @@ function cloudOrder(words) {
 }
 
 function wordcloudResults(poll, results, large) {
-  if (!results.words.length) return [h("p", { class: "muted" }, "No words yet.")];
+  if (!results.words.length) return [h("p", { class: "muted" }, gettext("No words yet."))];
   const [small, big] = large ? [1.4, 5.2] : [0.95, 2.4];
   return [
     h(
@@ -172,8 +211,7 @@ function wordcloudResults(poll, results, large) {
     h(
       "p",
       { class: "results-meta" },
-      `${fmt.plural(results.voters, "participant", "participants")} · ` +
-        `${fmt.plural(results.distinct_words, "different word", "different words")}`,
+      `${counted.participants(results.voters)} · ${counted.words(results.distinct_words)}`,
     ),
   ];
 }
@@ -183,12 +221,15 @@ function openTextResults(poll, results) {
   return [
     shown
       ? h("ul", { class: "answers" }, results.approved.map((text) => h("li", {}, text)))
-      : h("p", { class: "muted" }, "No answer has been approved for display yet."),
+      : h("p", { class: "muted" }, gettext("No answer has been approved for display yet.")),
     h(
       "p",
       { class: "results-meta" },
-      `${fmt.plural(results.voters, "answer", "answers")} · ${fmt.count(shown)} shown ` +
-        "after moderation",
+      // Translators: %(count)s is the number of answers shown.
+      interpolate(gettext("%(answers)s · %(count)s shown after moderation"), {
+        answers: counted.answers(results.voters),
+        count: fmt.count(shown),
+      }),
     ),
   ];
 }
@@ -198,7 +239,7 @@ function leaderboard(results) {
   return h(
     "div",
     { class: "leaderboard" },
-    h("h4", {}, "Leaderboard"),
+    h("h4", {}, gettext("Leaderboard")),
     h(
       "ol",
       {},
@@ -208,7 +249,7 @@ function leaderboard(results) {
           {},
           h("span", { class: "rank-number" }, String(row.rank)),
           h("span", { class: "leader-name" }, row.name),
-          h("span", { class: "leader-points" }, fmt.plural(row.points, "point", "points")),
+          h("span", { class: "leader-points" }, counted.points(row.points)),
         ),
       ),
     ),
@@ -235,9 +276,9 @@ export function renderResults(poll, { large = false } = {}) {
 // Why results are not shown, for participants.
 export function hiddenResultsNote(poll) {
   if (poll.results_visibility === "after_close" && poll.status !== "closed") {
-    return "Results will be shown when voting closes.";
+    return gettext("Results will be shown when voting closes.");
   }
-  return "The results of this poll are not shown to participants.";
+  return gettext("The results of this poll are not shown to participants.");
 }
 
 // One sentence about the results, for a screen reader's live region.
@@ -245,22 +286,43 @@ export function summarise(poll) {
   const r = poll.results;
   if (!r) return "";
   const labels = optionLabels(poll);
-  const head = `${poll.question}: ${fmt.plural(r.voters, "vote", "votes")}`;
+  const values = { question: poll.question, votes: counted.votes(r.voters) };
   if ((poll.type === "single" || poll.type === "multiple") && r.voters) {
     const lead = r.options.find((o) => o.id === r.ranked[0]);
-    return `${head}; leading: ${labels.get(lead.id)}, ${fmt.percent(lead.percent)}.`;
+    return interpolate(gettext("%(question)s: %(votes)s; leading: %(option)s, %(percent)s."), {
+      ...values,
+      option: labels.get(lead.id),
+      percent: fmt.percent(lead.percent),
+    });
   }
   if (poll.type === "ranking" && r.voters) {
-    return `${head}; ranked first: ${labels.get(r.ranked[0])}.`;
+    return interpolate(gettext("%(question)s: %(votes)s; ranked first: %(option)s."), {
+      ...values,
+      option: labels.get(r.ranked[0]),
+    });
   }
   if (poll.type === "rating" && r.average != null) {
-    return `${head}; average ${fmt.decimal2(r.average)} out of ${poll.scale_max}.`;
+    return interpolate(gettext("%(question)s: %(votes)s; average %(average)s out of %(max)s."), {
+      ...values,
+      average: fmt.decimal2(r.average),
+      max: poll.scale_max,
+    });
   }
   if (poll.type === "wordcloud" && r.words.length) {
-    return `${head}; most frequent: ${r.words[0].text}.`;
+    return interpolate(gettext("%(question)s: %(votes)s; most frequent: %(word)s."), {
+      ...values,
+      word: r.words[0].text,
+    });
   }
-  if (poll.type === "open_text") return `${head}; ${fmt.count(r.approved.length)} shown.`;
-  return `${head}.`;
+  if (poll.type === "open_text") {
+    const shown = r.approved.length;
+    // Translators: %(count)s is the number of answers shown.
+    return interpolate(gettext("%(question)s: %(votes)s; %(count)s shown."), {
+      ...values,
+      count: fmt.count(shown),
+    });
+  }
+  return interpolate(gettext("%(question)s: %(votes)s."), values);
 }
 
 // The answer as stored (the `ack`'s `answer`, or `my_ballots`), in words.
@@ -272,7 +334,12 @@ export function describeAnswer(poll, answer) {
   if ("ranking" in answer) {
     return answer.ranking.map((id, i) => `${i + 1}. ${labels.get(id)}`).join(", ");
   }
-  if ("rating" in answer) return `${answer.rating} out of ${poll.scale_max}`;
+  if ("rating" in answer) {
+    return interpolate(gettext("%(rating)s out of %(max)s"), {
+      rating: answer.rating,
+      max: poll.scale_max,
+    });
+  }
   if ("words" in answer) return answer.words.join(", ");
   if ("text" in answer) return answer.text;
   return "";

@@ -2,6 +2,7 @@
 // a fresh id and resolves with the reply carrying that id (or rejects with a LiveError for an
 // `error` reply); server events (no id) go to `onEvent`. On disconnect it reconnects with
 // exponential backoff and runs `onOpen` again (join, subscribe: a fresh snapshot).
+import { gettext, interpolate } from "./dom.js";
 
 export class LiveError extends Error {
   constructor(code, message) {
@@ -75,7 +76,7 @@ export class LiveSocket {
     this.ws = null;
     window.clearInterval(this.pingTimer);
     for (const { reject } of this.pending.values()) {
-      reject(new LiveError("offline", "The connection was lost. Please try again."));
+      reject(new LiveError("offline", gettext("The connection was lost. Please try again.")));
     }
     this.pending.clear();
     if (event.code === 4404) {
@@ -113,7 +114,7 @@ export class LiveSocket {
     return new Promise((resolve, reject) => {
       const ws = this.ws;
       if (!ws || ws.readyState !== WebSocket.OPEN) {
-        reject(new LiveError("offline", "Not connected — reconnecting. Please try again."));
+        reject(new LiveError("offline", gettext("Not connected — reconnecting. Please try again.")));
         return;
       }
       this.nextId += 1;
@@ -128,16 +129,19 @@ export class LiveSocket {
 export function statusText(status, detail) {
   switch (status) {
     case "online":
-      return "Live";
+      // Translators: the connection status of a live page: connected, updates arrive live.
+      return gettext("Live");
     case "connecting":
-      return "Connecting…";
+      return gettext("Connecting…");
     case "reconnecting":
-      return "Reconnecting…";
+      return gettext("Reconnecting…");
     case "offline":
-      return `Connection lost — retrying in ${detail || 1} s`;
+      return interpolate(gettext("Connection lost — retrying in %(seconds)s s"), {
+        seconds: detail || 1,
+      });
     case "gone":
-      return "This event is not available.";
+      return gettext("This event is not available.");
     default:
-      return "Connection problem — retrying";
+      return gettext("Connection problem — retrying");
   }
 }

@@ -1,6 +1,22 @@
 // What a client knows of one session: polls (per poll the payload with the highest version),
 // questions (replaced by id), this person's ballots and upvotes. Applying an event twice, or an
-// old one late, changes nothing.
+// old one late, changes nothing. Polls are kept in the page's language: `question` and the
+// options' `label` are the organisers' translations when they gave one (`original_question`,
+// `original_label` keep the originals).
+import { localised } from "./dom.js";
+
+export function localisePoll(poll) {
+  return {
+    ...poll,
+    original_question: poll.question,
+    question: localised(poll.question, poll.translations),
+    options: (poll.options || []).map((o) => ({
+      ...o,
+      original_label: o.label,
+      label: localised(o.label, o.translations),
+    })),
+  };
+}
 
 // A moderator's connection is in both audiences' groups, so it gets each poll update twice with
 // the same version: the moderators' payload (results, pending answers) is the richer one.
@@ -28,7 +44,8 @@ export class LiveState {
 
   applySnapshot(data) {
     const polls = new Map();
-    for (const poll of data.polls) {
+    for (const payload of data.polls) {
+      const poll = localisePoll(payload);
       const known = this.polls.get(poll.id);
       polls.set(poll.id, known && this.newer(known, poll) ? known : poll);
     }
@@ -50,7 +67,8 @@ export class LiveState {
   }
 
   // Returns the previous payload (or null) when the update was applied, undefined otherwise.
-  applyPoll(poll) {
+  applyPoll(payload) {
+    const poll = localisePoll(payload);
     if (poll.session !== this.sessionId) return undefined;
     const known = this.polls.get(poll.id);
     if (known && this.newer(known, poll)) return undefined;
