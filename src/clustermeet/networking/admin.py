@@ -7,6 +7,7 @@ the back office cannot double-book anyone."""
 
 from django.contrib import admin
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from clustermeet.networking.models import (
     Interest,
@@ -96,11 +97,14 @@ class ParticipantInline(admin.TabularInline):
 
 
 class AttendanceFilter(admin.SimpleListFilter):
-    title = "attendance"
+    title = _("attendance")
     parameter_name = "attendance"
 
     def lookups(self, request, model_admin):
-        return [("held", "Held (reported by one side at least)"), ("no_show", "No-show reported")]
+        return [
+            ("held", _("Held (reported by one side at least)")),
+            ("no_show", _("No-show reported")),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() in ("held", "no_show"):
@@ -158,11 +162,11 @@ class MeetingAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False
 
-    @admin.display(description="people")
+    @admin.display(description=_("people"))
     def people(self, meeting: Meeting) -> str:
         return " – ".join(seat.person.full_name for seat in meeting.participants.all())
 
-    @admin.display(description="attendance reported")
+    @admin.display(description=_("attendance reported"))
     def attendance(self, meeting: Meeting) -> str:
         reports = [
             f"{seat.person.first_name}: {seat.get_attendance_display()}"
