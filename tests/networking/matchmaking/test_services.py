@@ -235,7 +235,7 @@ def test_move_takes_the_first_free_table_and_refuses_a_full_virtual_slot():
     cd = draft(event, c, d)
     with pytest.raises(matchmaking.MatchmakingError) as error:
         matchmaking.move_meeting(event, cd.pk, slot_id=s1.pk)
-    assert str(error.value) == "That slot is full (1 meetings per slot)."
+    assert str(error.value) == "That slot is full (1 meeting per slot)."
     matchmaking.move_meeting(event, cd.pk, slot_id=s2.pk)
     assert placement(ab, cd) == [(s1.pk, None), (s2.pk, None)]
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from clustermeet.events.models import Event
 from clustermeet.networking.models import (
@@ -143,10 +144,11 @@ class Board:
                 return _("%(who)s already has a meeting in that slot.") % {"who": who}
             cap = self.max_per_person
             if check_cap and cap is not None and self.count[person] >= cap:
-                return _("%(who)s already has %(max)d meetings (the maximum).") % {
-                    "who": who,
-                    "max": self.max_per_person,
-                }
+                return ngettext(
+                    "%(who)s already has %(max)d meeting (the maximum).",
+                    "%(who)s already has %(max)d meetings (the maximum).",
+                    cap,
+                ) % {"who": who, "max": cap}
         if self.tables_mode:
             if table_id is None:
                 return _("No table is free in that slot.")
@@ -155,7 +157,11 @@ class Board:
             if (slot_id, table_id) in self.taken:
                 return _("That table is taken in that slot.")
         if check_capacity and self.capacity(slot_id) == 0:
-            return _("That slot is full (%(limit)d meetings per slot).") % {"limit": self.limit}
+            return ngettext(
+                "That slot is full (%(limit)d meeting per slot).",
+                "That slot is full (%(limit)d meetings per slot).",
+                self.limit,
+            ) % {"limit": self.limit}
         return None
 
     def problem(self, free: list[Row], time_limit_s: float) -> scheduling.Problem:
