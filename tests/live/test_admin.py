@@ -410,6 +410,78 @@ def test_an_opened_poll_changes_only_its_results_visibility(
     assert len(callbacks) == 1
 
 
+def open_poll_form(poll, **fields) -> dict:
+    """The change form of an opened two-option poll (only its results visibility and its
+    translations are editable)."""
+    invest, simplify = poll.options.all()
+    return {
+        "results_visibility": "live",
+        "options-TOTAL_FORMS": 2,
+        "options-INITIAL_FORMS": 2,
+        "options-MIN_NUM_FORMS": 0,
+        "options-MAX_NUM_FORMS": 1000,
+        "options-0-id": invest.pk,
+        "options-0-poll": poll.pk,
+        "options-1-id": simplify.pk,
+        "options-1-poll": poll.pk,
+        **fields,
+    }
+
+
+def test_a_translation_is_added_in_the_admin_through_the_service(
+    client, organiser, django_capture_on_commit_callbacks
+):
+    poll = make_poll(SessionFactory(), "Which?", labels=("Invest", "Simplify"), status="open")
+    change = reverse("admin:live_poll_change", args=[poll.pk])
+    assert 'name="translation_language"' in client.get(change).content.decode()
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.post(
+            change,
+            open_poll_form(
+                poll,
+                translation_language="de",
+                translation_question="Welche?",
+                translation_options="Investieren\nVereinfachen",
+            ),
+        )
+
+    assert response.status_code == 302
+    poll.refresh_from_db()
+    assert poll.translations == {"de": "Welche?"}
+    assert [o.translations for o in poll.options.all()] == [
+        {"de": "Investieren"},
+        {"de": "Vereinfachen"},
+    ]
+    assert callbacks  # announced after commit
+    assert "Welche?" in client.get(change).content.decode()
+
+
+def test_a_translation_with_the_wrong_number_of_options_is_refused_in_the_admin(client, organiser):
+    poll = make_poll(SessionFactory(), "Which?", labels=("Invest", "Simplify"), status="open")
+    change = reverse("admin:live_poll_change", args=[poll.pk])
+
+    response = client.post(
+        change,
+        open_poll_form(
+            poll,
+            results_visibility="never",
+            translation_language="de",
+            translation_question="Welche?",
+            translation_options="Investieren",
+        ),
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "translation_options": [
+            "This poll has 2 options: enter exactly one translated option per line."
+        ]
+    }
+    poll.refresh_from_db()
+    assert (poll.translations, poll.results_visibility) == ({}, "live")
+
+
 # --- quiz and questions ---------------------------------------------------------------------
 
 

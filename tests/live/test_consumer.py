@@ -1,8 +1,10 @@
 import pytest
 from channels.db import database_sync_to_async
+from django.utils import translation
 
 from clustermeet.events.models import Event
 from clustermeet.live.models import Ballot, LiveSettings, Poll, Question
+from clustermeet.realtime import consumer as consumer_module
 
 # serialized_rollback: the flush after each test must not lose the reference data that
 # migrations created (ecosystems, roles), which later transactional tests rely on.
@@ -193,3 +195,16 @@ async def test_questions_moderated_upvoted_and_reordered(connect, stage):
     assert question.upvote_count == 1
     for c in (mod, alice, bob):
         await c.ws.disconnect()
+
+
+async def test_websocket_refusals_are_worded_in_the_connections_language(
+    stage, connect, monkeypatch
+):
+    monkeypatch.setattr(consumer_module, "_", lambda m: f"[{translation.get_language()}] {m}")
+    # As if the cookie said so.
+    monkeypatch.setattr(consumer_module, "connection_language", lambda scope, user: "de")
+    client = await connect("ecc", stage["alice"])
+    reply = await client.call("subscribe", {"session": 987654})
+    assert reply["type"] == "error"
+    assert reply["data"] == {"code": "not_found", "message": "[de] No such session."}
+    await client.ws.disconnect()
