@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from tests.harness.process import free_port
 from tests.harness.uvicorn import uvicorn_workers
@@ -279,12 +280,21 @@ class DemoSite:
         self.browser, self.url, self.people, self.refs = browser, url, people, refs
         self.cookies = {key: session_cookie(person, url) for key, person in people.items()}
 
-    def open(self, user: str | None):
-        """A fresh context (one person's cookie, or none) on the demo server, and its page."""
-        context = self.browser.new_context(base_url=self.url, locale="en-GB", timezone_id="UTC")
+    def open(self, user: str | None, language: str | None = None, width: int | None = None):
+        """A fresh context (one person's cookie, or none; the language chosen in the switcher,
+        or the browser's English; a window `width` px wide, or Playwright's 1280) on the demo
+        server, and its page."""
+        options = {"viewport": {"width": width, "height": 900}} if width else {}
+        context = self.browser.new_context(
+            base_url=self.url, locale="en-GB", timezone_id="UTC", **options
+        )
         context.set_default_timeout(TIMEOUT_MS)
         if user is not None:
             context.add_cookies([self.cookies[user]])
+        if language is not None:
+            context.add_cookies(
+                [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": self.url}]
+            )
         return context, context.new_page()
 
 

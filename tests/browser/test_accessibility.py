@@ -35,8 +35,10 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def open_page(demo_site, page_type: PageType):
-    context, page = demo_site.open(page_type.user)
+def open_page(
+    demo_site, page_type: PageType, language: str | None = None, width: int | None = None
+):
+    context, page = demo_site.open(page_type.user, language=language, width=width)
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(f"JavaScript error: {error}"))
     response = page.goto(page_type.path.format(**demo_site.refs))

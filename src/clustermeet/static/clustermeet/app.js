@@ -5,6 +5,24 @@ document.documentElement.classList.add("js");
 // Django's JavaScript catalogue (loaded before this script) translates; without it, English.
 const gettext = window.gettext ?? ((text) => text);
 
+// On a phone the navigation folds behind a "Menu" button (without JavaScript it stays open).
+const menuToggle = document.querySelector(".menu-toggle");
+if (menuToggle) {
+  const header = menuToggle.closest(".site-header");
+  const setOpen = (open) => {
+    header.classList.toggle("menu-open", open);
+    menuToggle.setAttribute("aria-expanded", String(open));
+  };
+  menuToggle.hidden = false;
+  menuToggle.addEventListener("click", () => setOpen(!header.classList.contains("menu-open")));
+  header.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && header.classList.contains("menu-open")) {
+      setOpen(false);
+      menuToggle.focus();
+    }
+  });
+}
+
 // Livestreams and recordings load nothing from a third party until the viewer clicks play.
 document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-embed-src]");
