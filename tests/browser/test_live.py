@@ -137,3 +137,48 @@ def test_vote_reaches_presenter_and_upvote_reorders(live_pages, stage, screensho
     expect(ballot.locator(".badge")).to_have_text("Closed")
     assert Poll.objects.get(pk=stage["poll"].pk).closed_at <= timezone.now()
     assert live_pages.problems == []
+
+
+GERMAN_QUESTION = "Wie können Behörden Unternehmen in der Covid-19-Krise unterstützen?"
+GERMAN_OPTIONS = ["Öffentliche Investitionen erhöhen", "Zusammenarbeit fördern", "Beihilfen"]
+
+
+def test_a_translated_poll_is_shown_in_each_viewers_language(live_pages, stage):
+    """The payload carries the translations; each page picks its own language (the switcher's
+    cookie here), the original where there is none — also for live updates."""
+    # Stored directly: the service's broadcast cannot run in Playwright's thread (its loop).
+    poll = stage["poll"]
+    Poll.objects.filter(pk=poll.pk).update(translations={"de": GERMAN_QUESTION})
+    for option, label in zip(poll.options.order_by("position"), GERMAN_OPTIONS, strict=True):
+        PollOption.objects.filter(pk=option.pk).update(translations={"de": label})
+    session_path = "/events/ecc-live/sessions/roundtable/"
+    german = live_pages.open(stage["alice"])
+    german.context.add_cookies(
+        [{"name": "clustermeet_language", "value": "de", "url": live_pages.server.url}]
+    )
+    german.goto(session_path)
+    english = live_pages.open(stage["alice"])
+    english.goto(session_path)
+    presenter = live_pages.open(stage["moderator"])
+    presenter.context.add_cookies(
+        [{"name": "clustermeet_language", "value": "de", "url": live_pages.server.url}]
+    )
+    presenter.goto(session_path + "present/")
+    console = live_pages.open(stage["moderator"])
+    console.goto(session_path + "moderate/")
+    expect(german.locator("html")).to_have_attribute("lang", "de")
+    for page in (german, english, presenter, console):
+        expect(page.locator("[data-role=connection]")).to_have_attribute("data-state", "online")
+    card = console.locator(f'[data-poll="{poll.pk}"]')
+    expect(card.locator(".poll-question")).to_have_text(QUESTION)  # the console is English
+    card.get_by_role("button", name="Open voting").click()  # arrives as a poll.update
+
+    expect(german.locator(".poll-question")).to_have_text(GERMAN_QUESTION)
+    expect(german.get_by_label(GERMAN_OPTIONS[1])).to_be_visible()
+    expect(english.locator(".poll-question")).to_have_text(QUESTION)
+    expect(english.get_by_label(OPTIONS[1])).to_be_visible()
+    expect(presenter.locator(".stage-question")).to_have_text(GERMAN_QUESTION)
+    german.get_by_label(GERMAN_OPTIONS[1]).check()
+    german.locator(".ballot-form button[type=submit]").click()
+    expect(german.locator(".your-answer")).to_contain_text(GERMAN_OPTIONS[1])
+    assert live_pages.problems == []
