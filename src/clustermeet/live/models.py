@@ -32,8 +32,8 @@ class LiveSettings(models.Model):
     )
 
     class Meta:
-        verbose_name = "live settings"
-        verbose_name_plural = "live settings"
+        verbose_name = _("live settings")
+        verbose_name_plural = _("live settings")
 
     def __str__(self) -> str:
         return f"Live settings of {self.session}"
@@ -45,7 +45,7 @@ class Quiz(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name_plural = "quizzes"
+        verbose_name_plural = _("quizzes")
 
     def __str__(self) -> str:
         return self.title
