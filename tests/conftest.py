@@ -52,3 +52,16 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         transaction.set_rollback(True)
         outer.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request activates its person's language in the thread (LocaleMiddleware and ours do, as
+    in production, where each request activates its own); code a later test runs outside a
+    request would otherwise inherit it. Every test starts and ends in the source language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -78,6 +78,7 @@ def organiser_overview(cafe: Cafe, rounds: list[CafeRound]) -> dict:
         "capacity": sum(t.capacity for t in tables),
         "rows": rows,
         "seated_per_round": seated_per_round,
+        "seated": sum(seated_per_round),
         "hosts": sum(1 for t in tables if t.host_id),
     }
 

@@ -59,7 +59,7 @@ def my_table(request, event_slug: str, session_slug: str):
         table = queries.seat_of(user, rnd)
         if asked is not None and (table is None or table.number != asked):
             if not moderator:
-                raise PermissionDenied("Only this table's members and the organisers open it.")
+                raise PermissionDenied(_("Only this table's members and the organisers open it."))
             table = get_object_or_404(cafe.tables, number=asked)
     signup = CafeSignup.objects.filter(cafe=cafe, person=user).first()
     context = {
@@ -120,7 +120,9 @@ def leave(request, event_slug: str, session_slug: str):
 def organise(request, event_slug: str, session_slug: str):
     cafe = _cafe(request, event_slug, session_slug)
     if not permissions.is_cafe_moderator(request.user, cafe):
-        raise PermissionDenied("Only the organisers and the session's moderators open this page.")
+        raise PermissionDenied(
+            _("Only the organisers and the session's moderators open this page.")
+        )
     rounds = queries.rounds_of(cafe)
     current = queries.current_round(rounds)
     if request.method == "POST":

@@ -50,7 +50,7 @@ def _cafe_for_organiser(request, event_slug: str, session_slug: str) -> Cafe:
     if cafe is None:
         raise Http404("This session is not a world café.")
     if not can_manage(request.user, event):
-        raise PermissionDenied("Only the event's organisers open the harvest.")
+        raise PermissionDenied(_("Only the event's organisers open the harvest."))
     return cafe
 
 
