@@ -94,6 +94,31 @@ async def test_participant_cannot_moderate_or_see_hidden_results(connect, stage)
     await alice.ws.disconnect()
 
 
+async def test_a_speaker_on_the_presenter_view_reads_what_moderators_read_and_acts_on_nothing(
+    connect, stage
+):
+    poll = stage["poll"]
+    await database_sync_to_async(Poll.objects.filter(pk=poll.pk).update)(
+        status=Poll.Status.OPEN, results_visibility=Poll.Results.NEVER
+    )
+    speaker = await database_sync_to_async(
+        lambda: stage["session"].speaker_roles.create(person=stage["bob"], role="panellist").person
+    )()
+    presenter = await connect("ecc", speaker)
+    snap = await presenter.call("subscribe", {"session": stage["session"].pk, "presenter": True})
+    assert snap["data"]["moderator"] is True
+    assert snap["data"]["polls"][0]["results"]["voters"] == 0
+    reply = await presenter.call("poll.close", {"poll": poll.pk})
+    assert reply["data"] == {"code": "forbidden", "message": "You may not do this."}
+
+    # The flag gives a participant who is not a speaker nothing more.
+    alice = await connect("ecc", stage["alice"])
+    snap = await alice.call("subscribe", {"session": stage["session"].pk, "presenter": True})
+    assert (snap["data"]["moderator"], snap["data"]["polls"][0]["results"]) == (False, None)
+    await presenter.ws.disconnect()
+    await alice.ws.disconnect()
+
+
 async def test_outsider_and_other_event_cannot_vote(connect, stage):
     poll = stage["poll"]
     await database_sync_to_async(Poll.objects.filter(pk=poll.pk).update)(status="open")

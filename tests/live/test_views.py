@@ -10,7 +10,7 @@ from clustermeet.events.models import Event
 from clustermeet.live.models import Ballot, LiveSettings, Poll, PollOption, Question
 from clustermeet.people.models import Registration, Role
 from clustermeet.programme.models import Session
-from tests.factories import PersonFactory, RegistrationFactory
+from tests.factories import PersonFactory, RegistrationFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +70,26 @@ def test_a_pending_organiser_or_a_speaker_is_no_moderator(client, stage):
     for person in (pending, speaker):
         client.force_login(person)
         assert client.get(moderate_url(stage)).status_code == 403
-        assert client.get(present_url(stage)).status_code == 403
+    client.force_login(pending)
+    assert client.get(present_url(stage)).status_code == 403
+
+
+def test_the_sessions_speakers_open_its_presenter_view_and_no_other(client, stage):
+    speaker = RegistrationFactory(event=stage["event"]).person
+    stage["session"].speaker_roles.create(person=speaker, role="speaker")
+    other = SessionFactory(event=stage["event"], slug="other-session")
+    elsewhere = RegistrationFactory(event=stage["event"]).person
+    other.speaker_roles.create(person=elsewhere, role="panellist")
+
+    client.force_login(speaker)
+    assert client.get(present_url(stage)).status_code == 200
+    client.force_login(elsewhere)
+    response = client.get(present_url(stage))
+    assert response.status_code == 403
+    assert (
+        "Only the session&#x27;s speakers, its moderators and the organisers open this page."
+        in response.content.decode()
+    )
 
 
 def test_invitation_only_event_and_unknown_session_answer_404(client, stage):

@@ -17,6 +17,15 @@ def is_moderator(person, session: Session) -> bool:
     ).exists()
 
 
+def is_presenter(person, session: Session) -> bool:
+    """Who may open the session's presenter view and see on it what moderators see (results
+    before they are public, pending questions): the moderators, and every speaker of the session
+    — they present it. Presenting changes nothing; moderating actions stay `is_moderator`'s."""
+    if is_moderator(person, session):
+        return True
+    return SessionSpeaker.objects.filter(session=session, person=person).exists()
+
+
 def is_participant(person, session: Session) -> bool:
     """Approved participants of the event (speakers and organisers are registered too)."""
     return is_approved_participant(person, session.event)

@@ -38,7 +38,7 @@ from clustermeet.events.queries import can_manage, get_visible_event
 from clustermeet.live import queries, services
 from clustermeet.live.forms import PollTranslationForm
 from clustermeet.live.models import LiveSettings, Poll
-from clustermeet.live.permissions import is_moderator
+from clustermeet.live.permissions import is_moderator, is_presenter
 from clustermeet.programme.models import Session
 from clustermeet.programme.queries import visible_sessions
 
@@ -51,6 +51,18 @@ def _moderated_session(request, event_slug: str, session_slug: str):
     if not is_moderator(request.user, session):
         raise PermissionDenied(
             _("Only the session's moderators and the organisers open this page.")
+        )
+    return event, session
+
+
+def _presented_session(request, event_slug: str, session_slug: str):
+    event = get_visible_event(request.user, event_slug)
+    session = get_object_or_404(
+        visible_sessions(request.user, event).select_related("event", "room"), slug=session_slug
+    )
+    if not is_presenter(request.user, session):
+        raise PermissionDenied(
+            _("Only the session's speakers, its moderators and the organisers open this page.")
         )
     return event, session
 
@@ -163,7 +175,7 @@ def moderate(request, event_slug: str, session_slug: str):
 
 @login_required
 def present(request, event_slug: str, session_slug: str):
-    event, session = _moderated_session(request, event_slug, session_slug)
+    event, session = _presented_session(request, event_slug, session_slug)
     settings = queries.live_settings(session)
     url = short_link_url(request, settings)
     context = {

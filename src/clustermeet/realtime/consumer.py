@@ -23,7 +23,7 @@ from clustermeet.cafe.models import CafeQuestion, CafeRound, CafeTable
 from clustermeet.events.queries import get_visible_event
 from clustermeet.live import messages, services
 from clustermeet.live.models import Ballot, LiveSettings, Poll, Question
-from clustermeet.live.permissions import is_moderator, is_participant
+from clustermeet.live.permissions import is_moderator, is_participant, is_presenter
 from clustermeet.programme.queries import visible_sessions
 from clustermeet.realtime import protocol
 from clustermeet.realtime.broadcast import coalescer, encode
@@ -227,6 +227,10 @@ class EventConsumer(AsyncWebsocketConsumer):
     async def on_subscribe(self, data):
         session = await self._require_session(data.session)
         moderator = self.moderator_of[data.session]
+        if data.presenter and not moderator:
+            # A speaker on the presenter view reads what moderators read (it acts on nothing:
+            # moderating messages still check `moderator_of`).
+            moderator = await database_sync_to_async(is_presenter)(self.user, session)
         # Join the group first, then read the snapshot: events published meanwhile are held and
         # sent after the snapshot (they carry versions/ids, so stale ones are dropped).
         # Moderators get the moderators' payloads only (a superset), each event once.

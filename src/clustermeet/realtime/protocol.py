@@ -28,9 +28,14 @@ class PollRef(_Data):
     poll: Pk
 
 
+class SubscribeData(SessionRef):
+    # The presenter view asks for what moderators see; granted to the session's presenters only.
+    presenter: bool = False
+
+
 class Subscribe(_Message):
     type: Literal["subscribe"]
-    data: SessionRef
+    data: SubscribeData
 
 
 class Unsubscribe(_Message):

@@ -202,7 +202,7 @@ export function start(root) {
 
   const socket = new LiveSocket(root.dataset.ws, {
     onOpen: async (s) => {
-      const reply = await s.request("subscribe", { session: sessionId });
+      const reply = await s.request("subscribe", { session: sessionId, presenter: true });
       state.applySnapshot(reply.data);
       redraw();
     },
