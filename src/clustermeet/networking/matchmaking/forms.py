@@ -1,7 +1,12 @@
 """Forms of the organiser's matchmaking pages: a networking window of slots, tables, the
-matchmaking's settings, moving a draft meeting. They check shapes; the services check the rest."""
+matchmaking's settings, moving a draft meeting, the organiser page's filters. They check shapes;
+the services check the rest."""
+
+import datetime as dt
 
 from django import forms
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from clustermeet.events.models import Event
@@ -101,3 +106,39 @@ class MoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["slot"].queryset = Slot.objects.filter(event=event, is_break=False)
         self.fields["table"].queryset = MeetingTable.objects.filter(event=event)
+
+
+class ReviewFilterForm(forms.Form):
+    """The organiser page's filters (a GET form): a day of the event's slots, a person's name,
+    a state. Anything that is not one of the choices counts as no filter."""
+
+    STATES = (
+        ("all", _("All meetings")),
+        ("draft", _("Drafts")),
+        ("locked", _("Locked drafts")),
+        ("scheduled", _("Scheduled")),
+        ("unplaced", _("Unplaced drafts")),
+    )
+
+    day = forms.TypedChoiceField(
+        label=_("Day"), required=False, coerce=dt.date.fromisoformat, empty_value=None
+    )
+    q = forms.CharField(label=_("Person"), required=False, max_length=100)
+    state = forms.ChoiceField(label=_("State"), required=False, choices=STATES)
+
+    def __init__(self, days: list[dt.date], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["day"].choices = [("", _("Every day"))] + [
+            (day.isoformat(), date_format(day, gettext("l j F Y"))) for day in days
+        ]
+        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
+
+    def filters(self) -> dict:
+        """{"day": date or None, "q": str, "state": one of STATES} (invalid fields ignored)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "day": data.get("day") if "day" not in self.errors else None,
+            "q": (data.get("q") or "").strip() if "q" not in self.errors else "",
+            "state": (data.get("state") or "all") if "state" not in self.errors else "all",
+        }

@@ -195,15 +195,18 @@ def organise(request, event_slug: str):
         )
     else:
         form = MatchmakingForm()
+    figures = matchmaking_queries.figures(event)
     context = {
         "event": event,
         "nav": "matchmaking",
         "matchmaking": current,
         "running": current is not None and matchmaking.is_running(current),
         "form": form,
-        "figures": matchmaking_queries.figures(event),
+        "figures": figures,
+        "status": matchmaking_queries.status_line(current, figures, event.tz),
+        "publish_question": matchmaking_queries.publish_question(figures),
         "run": matchmaking_queries.run_summary(current),
-        **matchmaking_queries.review(event),
+        **matchmaking_queries.review(event, request.GET),
     }
     with timezone.override(event.tz):
         return render(
