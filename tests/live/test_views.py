@@ -295,3 +295,40 @@ def test_session_page_passes_a_clean_join_code(client, stage):
     html = client.get(url, {"join": '"><script>'}).content.decode()
     assert 'data-join=""' in html
     assert "<script>" not in html.split('data-live="participant"')[1].split("</section>")[0]
+
+
+def test_the_room_code_notice_is_one_sentence_with_the_code_and_a_login_link(client, stage):
+    html = client.get(session_url(stage), {"join": join_code(stage)}).content.decode()
+    assert (
+        f"You vote with the room code <strong>{join_code(stage)}</strong>. To ask questions, "
+        '<a href="/accounts/login/?next=/events/ecc/sessions/roundtable/%3Fjoin%3D'
+        f'{join_code(stage)}">log in</a> as a participant.'
+    ) in html
+
+
+def test_without_open_registration_the_notice_only_offers_to_log_in(client, stage):
+    Event.objects.filter(pk=stage["event"].pk).update(registration_open=False)
+    html = client.get(session_url(stage)).content.decode()
+    assert (
+        'To vote and ask questions, <a href="/accounts/login/?next=/events/ecc/sessions/'
+        'roundtable/">log in</a>.'
+    ) in html
+
+
+@pytest.mark.parametrize(
+    ("enabled", "moderated", "anonymous", "expected"),
+    [
+        (True, True, True, "Open · Questions need approval. Anonymous questions are allowed."),
+        (True, False, False, "Open · Questions appear at once."),
+        (False, True, True, "Closed"),
+    ],
+)
+def test_moderator_page_states_the_qa_settings_in_whole_sentences(
+    client, stage, enabled, moderated, anonymous, expected
+):
+    LiveSettings.objects.filter(session=stage["session"]).update(
+        qa_enabled=enabled, qa_moderated=moderated, qa_anonymous_allowed=anonymous
+    )
+    client.force_login(stage["moderator"])
+    html = client.get(moderate_url(stage)).content.decode()
+    assert html.split("<dt>Q&amp;A</dt><dd>")[1].split("</dd>")[0] == expected

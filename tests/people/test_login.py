@@ -67,6 +67,10 @@ def test_login_link_for_unknown_address_sends_nothing_and_says_the_same(client):
     response = client.post(reverse("people:login_link_request"), {"email": "ghost@example.org"})
 
     assert "Check your e-mail" in response.content.decode()
+    assert (
+        "If <strong>ghost@example.org</strong> belongs to an account, a login link is on its way."
+        " It works once, for one hour."
+    ) in response.content.decode()
     assert mail.outbox == []
 
 

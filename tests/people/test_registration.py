@@ -71,6 +71,10 @@ def test_registration_waits_for_approval_then_approval_mails(
         )
 
     assert "awaits approval" in response.content.decode()
+    assert (
+        "We sent a confirmation to <strong>ada.novak@example.org</strong> and will e-mail you"
+        " again once it is approved."
+    ) in response.content.decode()
     registration = Registration.objects.get()
     assert registration.status == Registration.Status.PENDING
     assert registration.directory_consent_at is not None

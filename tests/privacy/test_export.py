@@ -77,3 +77,26 @@ def test_a_person_only_ever_exports_their_own_data(client, world):
     data = json.loads(client.get(reverse("privacy:export_json")).content)
     assert data["apps"]["people"]["profile"]["email"] == "ben@example.org"
     assert "anna@example.org" not in json.dumps(data)
+
+
+def test_every_app_section_and_field_of_the_export_has_a_human_title(world):
+    from clustermeet.privacy import labels
+
+    data = export_data(world.anna)["apps"]
+    assert set(data) <= set(labels.APP_TITLES)
+    for sections in data.values():
+        assert set(sections) <= set(labels.SECTION_TITLES)
+        for value in sections.values():
+            for record in [value] if isinstance(value, dict) else value:
+                assert set(record) <= set(labels.FIELD_LABELS)
+
+
+def test_the_readable_page_shows_titles_not_keys(client, world):
+    client.force_login(world.anna)
+    text = client.get(reverse("privacy:export")).content.decode()
+    assert '<section class="card" data-app="networking">\n  <h2>Networking</h2>' in text
+    assert '<h3 data-section="meeting_requests">Meeting requests</h3>' in text
+    assert "<strong>Other person</strong>: Ben Okafor" in text
+    assert "<dt>First name</dt><dd>Anna</dd>" in text
+    assert "other_person" not in text
+    assert "<h2>people</h2>" not in text

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from clustermeet.events.models import Event
 from clustermeet.events.queries import can_manage, get_visible_event
-from clustermeet.privacy import queries, services
+from clustermeet.privacy import labels, queries, services
 from clustermeet.privacy.forms import EraseAccountForm, GiveConsentForm
 
 
@@ -73,7 +73,11 @@ def export_json(request):
 @login_required
 def export_page(request):
     data = queries.export_data(request.user)
-    return render(request, "privacy/export.html", {"data": data, "nav": "privacy"})
+    return render(
+        request,
+        "privacy/export.html",
+        {"data": data, "apps": labels.readable(data), "nav": "privacy"},
+    )
 
 
 @login_required

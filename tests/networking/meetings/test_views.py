@@ -276,6 +276,16 @@ def test_the_sender_cannot_accept_their_own_request(client, event, alice, bob, s
     assert Meeting.objects.count() == 0
 
 
+def test_the_sender_sees_whose_answer_the_request_waits_for(client, event, alice, bob):
+    request = MeetingRequestFactory(event=event, sender=alice, recipient=bob)
+    client.force_login(alice)
+
+    html = client.get(url("request_detail", request.pk)).content.decode()
+
+    status = html.split('<strong data-role="status">')[1].split("</p>")[0]
+    assert status == "Pending</strong> · Waiting for Bob's answer."
+
+
 def test_decline_propose_and_cancel(client, event, alice, bob, slots):
     first = MeetingRequestFactory(event=event, sender=alice, recipient=bob)
     client.force_login(bob)
