@@ -279,3 +279,172 @@ def test_schedule_all_while_a_run_is_under_way_says_so(client, world):
     assert "A scheduling run is under way: reload this page in a moment." in html
     world["draft"].refresh_from_db()
     assert world["draft"].slot_id is None
+
+
+# --- the workspace: status line, confirmation, paging and filters -----------------------------
+
+
+def _status(client):
+    return client.get(url("organise")).context["status"]
+
+
+def test_the_status_line_says_where_the_matchmaking_stands(client, world):
+    client.force_login(world["organiser"])
+    mm, s1 = world["mm"], world["slots"][0]
+    status = _status(client)
+    assert (status["key"], status["label"], status["sentences"]) == (
+        "to_place",
+        "Drafts waiting to be placed",
+        ["1 draft waits to be placed."],
+    )
+    Meeting.objects.filter(pk=world["draft"].pk).update(slot=s1)
+    status = _status(client)
+    assert (status["key"], status["label"], status["sentences"]) == (
+        "placed",
+        "Placed, not published",
+        ["1 draft is placed and waits to be published."],
+    )
+    Meeting.objects.filter(pk=world["draft"].pk).update(status=Meeting.Status.SCHEDULED)
+    published = timezone.make_aware(timezone.datetime(2020, 11, 3, 10, 0))
+    Matchmaking.objects.filter(pk=mm.pk).update(
+        status=Matchmaking.Status.PUBLISHED, published_at=published
+    )
+    status = _status(client)
+    assert (status["key"], status["label"], status["tone"], status["sentences"]) == (
+        "published",
+        "Published",
+        "ok",
+        ["Published on 3 November 2020; 1 meeting is scheduled."],
+    )
+    Matchmaking.objects.filter(pk=mm.pk).update(
+        status=Matchmaking.Status.COLLECTING, published_at=None
+    )
+    assert _status(client)["sentences"] == [
+        "No drafts yet: each accepted request becomes one.",
+        "1 meeting is scheduled.",
+    ]
+
+
+def test_without_a_matchmaking_row_scheduled_meetings_are_not_not_set_up(client, world):
+    client.force_login(world["organiser"])
+    Matchmaking.objects.filter(pk=world["mm"].pk).delete()
+    Meeting.objects.all().delete()
+    page = client.get(url("organise"))
+    assert (page.context["status"]["key"], page.context["status"]["label"]) == (
+        "not_set_up",
+        "Not set up",
+    )
+    for slot in world["slots"]:
+        make_meeting(event=world["event"], people=[PersonFactory(), PersonFactory()], slot=slot)
+    page = client.get(url("organise"))
+    html = page.content.decode()
+    assert (page.context["status"]["key"], page.context["status"]["sentences"]) == (
+        "no_settings",
+        [
+            "2 meetings are scheduled.",
+            "Save the settings to schedule drafts with “Schedule all”.",
+        ],
+    )
+    assert "Not set up" not in html
+    assert 'data-status="no_settings"' in html
+    assert 'data-role="publish"' not in html  # no Matchmaking row: nothing to publish yet
+
+
+def test_publishing_asks_first_with_the_numbers(client, world):
+    client.force_login(world["organiser"])
+    for slot in world["slots"]:
+        make_meeting(
+            event=world["event"],
+            people=[PersonFactory(), PersonFactory()],
+            slot=slot,
+            status=Meeting.Status.DRAFT,
+        )
+    html = client.get(url("organise")).content.decode()
+    publish = url("publish")
+    assert (
+        f'<form method="post" action="{publish}" data-role="publish" '
+        'data-confirm="Publish 2 placed meetings? 4 people will get an e-mail." '
+        'data-confirm-button="Publish and notify">'
+    ) in html
+    assert 'value="lock"' in html and 'value="unschedule"' in html and 'value="move"' in html
+
+
+def _many_slots(world, n):
+    """n more slots (an hour apart from the next day on), each with one scheduled meeting of
+    two new people; returns them."""
+    event = world["event"]
+    slots = [
+        SlotFactory(event=event, starts_at=future(48 + i, 0), ends_at=future(48 + i, 30))
+        for i in range(n)
+    ]
+    for i, slot in enumerate(slots):
+        make_meeting(
+            event=event,
+            people=[PersonFactory(last_name=f"Zed{i:02d}"), PersonFactory()],
+            slot=slot,
+        )
+    return slots
+
+
+def test_the_grid_shows_a_few_slots_a_page_and_links_keep_the_filters(client, world):
+    client.force_login(world["organiser"])
+    slots = world["slots"] + _many_slots(world, 4)  # 6 slots, 4 a page
+    page = client.get(url("organise"))
+    assert [row.slot for row in page.context["rows"]] == slots[:4]
+    html = page.content.decode()
+    assert 'aria-label="Pages of slots"' in html
+    assert "Page 1 of 2" in html
+    page = client.get(url("organise"), {"grid_page": 2})
+    assert [row.slot for row in page.context["rows"]] == slots[4:]
+    day = slots[2].starts_at.astimezone(world["event"].tz).date()
+    page = client.get(url("organise"), {"state": "scheduled", "q": "Zed", "grid_page": "x"})
+    assert [row.slot for row in page.context["rows"]] == slots[2:]
+    assert page.context["grid_page"].next_query == ""
+    page = client.get(url("organise"), {"state": "all", "day": day.isoformat()})
+    assert page.context["filters"]["day"] == day
+    assert all(
+        row.slot.starts_at.astimezone(world["event"].tz).date() == day
+        for row in page.context["rows"]
+    )
+
+
+def test_next_links_keep_the_filters(client, world):
+    client.force_login(world["organiser"])
+    _many_slots(world, 6)
+    page = client.get(url("organise"), {"state": "scheduled", "q": "zed"})
+    assert page.context["grid_page"].next_query == "?state=scheduled&q=zed&grid_page=2"
+    html = page.content.decode()
+    assert f'href="{url("organise")}?state=scheduled&amp;q=zed&amp;grid_page=2#grid"' in html
+
+
+def test_a_filter_keeps_only_matching_meetings(client, world):
+    client.force_login(world["organiser"])
+    s1 = world["slots"][0]
+    ada = PersonFactory(first_name="Ada", last_name="Lovelace")
+    hers = make_meeting(event=world["event"], people=[ada, PersonFactory()], slot=s1)
+    other = make_meeting(event=world["event"], people=[PersonFactory(), PersonFactory()], slot=s1)
+    page = client.get(url("organise"), {"q": "ada love"})
+    shown = [m.pk for row in page.context["rows"] for m in [*row.cells, *row.others] if m]
+    assert shown == [hers.pk]
+    html = page.content.decode()
+    assert f'data-meeting="{other.pk}"' not in html
+    assert [p.pk for p in page.context["people_page"].object_list] == [ada.pk]
+    assert list(page.context["unplaced_page"].object_list) == []
+    page = client.get(url("organise"), {"state": "unplaced"})
+    assert page.context["rows"] == []
+    assert [m.pk for m in page.context["unplaced_page"].object_list] == [world["draft"].pk]
+    page = client.get(url("organise"), {"state": "locked"})
+    assert (page.context["rows"], list(page.context["unplaced_page"].object_list)) == ([], [])
+    assert "No meeting matches these filters." in page.content.decode()
+    page = client.get(url("organise"), {"state": "nonsense", "day": "2020-13-40"})
+    assert page.status_code == 200
+    assert page.context["filters"] == {"day": None, "q": "", "state": "all"}
+
+
+def test_the_people_table_is_paginated(client, world):
+    client.force_login(world["organiser"])
+    _many_slots(world, 13)  # 26 people + the draft's 2 = 28: 25 on page 1, 3 on page 2
+    first = client.get(url("organise")).context["people_page"]
+    second = client.get(url("organise"), {"people_page": 2}).context["people_page"]
+    assert (first.paginator.count, len(first.object_list), len(second.object_list)) == (28, 25, 3)
+    assert not {p.pk for p in first.object_list} & {p.pk for p in second.object_list}
