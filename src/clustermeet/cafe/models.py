@@ -45,6 +45,8 @@ class CafeQuestion(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("café question")
+        verbose_name_plural = _("café questions")
         ordering = ["cafe", "position", "id"]
 
     def __str__(self) -> str:
@@ -58,6 +60,8 @@ class CafeRound(models.Model):
     ends_at = models.DateTimeField()
 
     class Meta:
+        verbose_name = _("café round")
+        verbose_name_plural = _("café rounds")
         ordering = ["cafe", "number"]
         constraints = [
             models.UniqueConstraint(fields=["cafe", "number"], name="cafe_round_number_unique"),
@@ -86,6 +90,8 @@ class CafeTable(models.Model):
     )
 
     class Meta:
+        verbose_name = _("café table")
+        verbose_name_plural = _("café tables")
         ordering = ["cafe", "number"]
         constraints = [
             models.UniqueConstraint(fields=["cafe", "number"], name="cafe_table_number_unique"),
@@ -113,6 +119,8 @@ class CafeSignup(models.Model):
     left_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("café sign-up")
+        verbose_name_plural = _("café sign-ups")
         ordering = ["cafe", "created_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["cafe", "person"], name="one_cafe_signup_per_person")
@@ -132,6 +140,8 @@ class Seat(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="cafe_seats")
 
     class Meta:
+        verbose_name = _("seat")
+        verbose_name_plural = _("seats")
         ordering = ["round", "table", "id"]
         constraints = [
             models.UniqueConstraint(fields=["round", "person"], name="one_seat_per_round")
@@ -153,6 +163,8 @@ class Note(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("café note")
+        verbose_name_plural = _("café notes")
         ordering = ["table", "round", "question__position", "question_id"]
         constraints = [
             models.UniqueConstraint(
@@ -185,6 +197,8 @@ class ThemeLabel(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("theme label")
+        verbose_name_plural = _("theme labels")
         constraints = [
             models.UniqueConstraint(fields=["question", "key"], name="one_label_per_theme")
         ]

@@ -18,6 +18,8 @@ class Ecosystem(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = gettext_lazy("industrial ecosystem")
+        verbose_name_plural = gettext_lazy("industrial ecosystems")
         ordering = ["position"]
 
     def __str__(self) -> str:
@@ -32,6 +34,8 @@ class Challenge(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = gettext_lazy("challenge")
+        verbose_name_plural = gettext_lazy("challenges")
         ordering = ["position"]
 
     def __str__(self) -> str:
@@ -49,6 +53,7 @@ class Series(models.Model):
     )
 
     class Meta:
+        verbose_name = gettext_lazy("series")
         verbose_name_plural = gettext_lazy("series")
         ordering = ["name"]
 
@@ -119,6 +124,8 @@ class Event(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = gettext_lazy("event")
+        verbose_name_plural = gettext_lazy("events")
         ordering = ["-start_date", "name"]
         constraints = [
             models.CheckConstraint(

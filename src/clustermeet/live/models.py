@@ -45,6 +45,7 @@ class Quiz(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
 
     def __str__(self) -> str:
@@ -101,6 +102,8 @@ class Poll(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("poll")
+        verbose_name_plural = _("polls")
         ordering = ["session", "position", "id"]
         constraints = [
             models.CheckConstraint(
@@ -137,6 +140,8 @@ class PollOption(models.Model):
     translations = models.JSONField(default=dict, blank=True)  # {language code: label}
 
     class Meta:
+        verbose_name = _("poll option")
+        verbose_name_plural = _("poll options")
         ordering = ["position", "id"]
 
     def __str__(self) -> str:
@@ -170,6 +175,8 @@ class Ballot(models.Model):
     updated_at = models.DateTimeField()
 
     class Meta:
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
         constraints = [
             models.UniqueConstraint(fields=["poll", "voter_key"], name="one_ballot_per_voter")
         ]
@@ -197,6 +204,8 @@ class Question(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
         ordering = ["-pinned", "-upvote_count", "created_at"]
         indexes = [models.Index(fields=["session", "status"])]
 
@@ -210,6 +219,8 @@ class Upvote(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("upvote")
+        verbose_name_plural = _("upvotes")
         constraints = [
             models.UniqueConstraint(fields=["question", "person"], name="one_upvote_per_person")
         ]

@@ -36,6 +36,8 @@ class Slot(models.Model):
     label = models.CharField(max_length=100, blank=True, help_text=_("e.g. 'Networking window 1'"))
 
     class Meta:
+        verbose_name = _("meeting slot")
+        verbose_name_plural = _("meeting slots")
         ordering = ["event", "starts_at"]
         constraints = [
             models.UniqueConstraint(fields=["event", "starts_at"], name="one_slot_per_start"),
@@ -56,6 +58,8 @@ class MeetingTable(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("meeting table")
+        verbose_name_plural = _("meeting tables")
         ordering = ["event", "position", "id"]
         constraints = [
             models.UniqueConstraint(fields=["event", "label"], name="meeting_table_label_unique")
@@ -73,6 +77,8 @@ class Unavailability(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="unavailabilities")
 
     class Meta:
+        verbose_name = _("unavailability")
+        verbose_name_plural = _("unavailabilities")
         constraints = [
             models.UniqueConstraint(fields=["slot", "person"], name="one_unavailability_per_slot")
         ]
@@ -118,6 +124,8 @@ class MeetingRequest(models.Model):
     )
 
     class Meta:
+        verbose_name = _("meeting request")
+        verbose_name_plural = _("meeting requests")
         ordering = ["event", "-created_at", "id"]
         constraints = [
             models.CheckConstraint(
@@ -187,6 +195,8 @@ class Meeting(models.Model):
     )
 
     class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
         ordering = ["event", "slot__starts_at", "id"]
         constraints = [
             models.UniqueConstraint(
@@ -234,6 +244,8 @@ class MeetingParticipant(models.Model):
     attendance_reported_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("person in a meeting")
+        verbose_name_plural = _("people in the meeting")
         ordering = ["meeting", "person_id"]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "person"], name="meeting_person_once"),
@@ -269,6 +281,7 @@ class Matchmaking(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("matchmaking")
         verbose_name_plural = _("matchmaking")
 
     def __str__(self) -> str:
@@ -300,6 +313,8 @@ class Offer(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("marketplace entry")
+        verbose_name_plural = _("marketplace entries")
         ordering = ["event", "-created_at", "id"]
         indexes = [models.Index(fields=["event", "is_active", "kind"])]
 
@@ -318,6 +333,8 @@ class Interest(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("interest in an offer")
+        verbose_name_plural = _("interests in offers")
         constraints = [
             models.UniqueConstraint(fields=["offer", "person"], name="one_interest_per_offer")
         ]

@@ -43,6 +43,8 @@ class Organisation(models.Model):
     ecosystems = models.ManyToManyField(Ecosystem, blank=True, related_name="organisations")
 
     class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["name", "country"], name="organisation_unique_name")
@@ -137,14 +139,34 @@ class Role(models.Model):
     ORGANISER = "organiser"
 
     code = models.SlugField(unique=True)
-    name = models.CharField(max_length=50)
+    name = models.CharField(max_length=50)  # English, as the migration wrote it
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
         ordering = ["position"]
 
     def __str__(self) -> str:
-        return self.name
+        return str(self.label)
+
+    @property
+    def label(self) -> str:
+        """The role's name in the reader's language (the known roles), else its stored name."""
+        return ROLE_LABELS.get(self.code, self.name)
+
+
+# The names of the roles the migrations create, translated; a role added in the back office
+# shows its stored name.
+ROLE_LABELS = {
+    Role.PARTICIPANT: pgettext_lazy("event role", "Participant"),
+    Role.SPEAKER: pgettext_lazy("event role", "Speaker"),
+    Role.MODERATOR: pgettext_lazy("event role", "Moderator"),
+    Role.TABLE_HOST: pgettext_lazy("event role", "Table host"),
+    Role.EXHIBITOR: pgettext_lazy("event role", "Exhibitor"),
+    Role.JURY: pgettext_lazy("event role", "Jury member"),
+    Role.ORGANISER: pgettext_lazy("event role", "Organiser"),
+}
 
 
 class Registration(models.Model):
@@ -179,6 +201,8 @@ class Registration(models.Model):
     )
 
     class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["event", "person"], name="one_registration_per_event")
@@ -204,6 +228,8 @@ class Invitation(models.Model):
     )
 
     class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
         constraints = [
             models.UniqueConstraint(fields=["event", "email"], name="one_invitation_per_email")
         ]

@@ -4,6 +4,7 @@ when they withdrew it. A withdrawal closes the record; giving again opens a new 
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from clustermeet.events.models import Event
 from clustermeet.people.models import Person
@@ -21,6 +22,8 @@ class ConsentRecord(models.Model):
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = gettext_lazy("consent record")
+        verbose_name_plural = gettext_lazy("consent records")
         ordering = ["person", "event", "kind", "given_at", "id"]
         constraints = [
             models.UniqueConstraint(

@@ -34,6 +34,8 @@ class Room(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
         ordering = ["event", "position", "name"]
         constraints = [
             models.UniqueConstraint(fields=["event", "slug"], name="room_slug_unique_per_event")
@@ -91,6 +93,8 @@ class Session(models.Model):
     )
 
     class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
         ordering = ["starts_at", "room__position", "title"]
         constraints = [
             models.UniqueConstraint(fields=["event", "slug"], name="session_slug_unique_per_event"),
@@ -132,6 +136,8 @@ class SessionSpeaker(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("speaker of a session")
+        verbose_name_plural = _("speakers of the session")
         ordering = ["position", "id"]
         constraints = [
             models.UniqueConstraint(
@@ -158,6 +164,8 @@ class Attachment(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
         ordering = ["position", "id"]
 
     def __str__(self) -> str:
@@ -172,6 +180,8 @@ class Bookmark(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("agenda entry")
+        verbose_name_plural = _("agenda entries")
         constraints = [
             models.UniqueConstraint(fields=["person", "session"], name="one_bookmark_per_session")
         ]
