@@ -363,7 +363,29 @@ def test_attendance_and_cancel_from_the_meeting_page(client, event, alice, bob):
     upcoming.refresh_from_db()
     assert (upcoming.status, upcoming.cancelled_by) == (Meeting.Status.CANCELLED, bob)
     html = client.get(url("my_meetings")).content.decode()
-    assert "you reported: No-show" in html
+    assert (
+        '<span class="badge warn" data-role="attendance">'
+        "You reported: the other person did not come</span>"
+    ) in html
+    assert 'value="no_show" class="button small" aria-pressed="true"' in html
+    assert 'value="held" class="button small secondary" aria-pressed="false"' in html
+
+
+def test_attendance_reported_from_the_list_comes_back_to_it_and_says_what_was_recorded(
+    client, event, alice, bob
+):
+    started = SlotFactory(event=event, starts_at=timezone.now() - dt.timedelta(minutes=30))
+    past = make_meeting(event=event, people=[alice, bob], slot=started)
+    client.force_login(alice)
+
+    response = client.post(
+        url("meeting_detail", past.pk), {"action": "held", "next": "my_meetings"}, follow=True
+    )
+
+    assert response.redirect_chain == [(f"{url('my_meetings')}#meeting-{past.pk}", 302)]
+    html = response.content.decode()
+    assert "Thank you: you reported that the meeting was held." in html
+    assert '<span class="badge ok" data-role="attendance">You reported: held</span>' in html
 
 
 # --- availability -----------------------------------------------------------------------------

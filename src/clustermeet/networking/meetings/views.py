@@ -228,11 +228,20 @@ def meeting_detail(request, event_slug: str, pk: int):
                 flash.success(request, _("Meeting cancelled."))
             elif action in ("held", "no_show") and meeting.seat is not None:
                 services.report_attendance(pk, by=request.user, attendance=action)
-                flash.success(request, _("Thank you for reporting."))
+                if action == "held":
+                    flash.success(request, _("Thank you: you reported that the meeting was held."))
+                else:
+                    flash.success(
+                        request, _("Thank you: you reported that the other person did not come.")
+                    )
             else:
                 return HttpResponse(_("Unknown action."), status=400)
         except services.NetworkingError as error:
             flash.error(request, str(error))
+        back = request.POST.get("next", "")
+        if back == "my_meetings":  # reported from the list: back to the same meeting there
+            url = reverse("meetings:my_meetings", args=[event.slug])
+            return redirect(f"{url}#meeting-{pk}")
         return redirect("meetings:meeting_detail", event.slug, pk)
     started = meeting.slot is not None and meeting.slot.starts_at <= timezone.now()
     return _render(
