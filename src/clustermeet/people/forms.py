@@ -38,6 +38,23 @@ class ProfileFields(forms.Form):
         label=_("Industrial ecosystems of interest"),
     )
 
+    @staticmethod
+    def initial_of(person) -> dict:
+        """The fields' initial values from a person's profile."""
+        return {
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "organisation": person.organisation.name if person.organisation else "",
+            "organisation_type": person.organisation.type
+            if person.organisation
+            else OrganisationType.OTHER,
+            "country": person.country.code if person.country else "",
+            "job_title": person.job_title,
+            "offering": person.offering,
+            "looking_for": person.looking_for,
+            "ecosystems": list(person.ecosystems.all()),
+        }
+
     def profile(self, email: str) -> ProfileData:
         data = self.cleaned_data
         return ProfileData(
@@ -51,6 +68,7 @@ class ProfileFields(forms.Form):
             offering=data["offering"],
             looking_for=data["looking_for"],
             ecosystems=list(data["ecosystems"]),
+            bio=data.get("bio"),
         )
 
 
@@ -103,22 +121,52 @@ class ExistingAccountRegistrationForm(RegistrationForm):
     field_order = ["first_name", "last_name"]
 
     def __init__(self, *args, person, **kwargs):
-        initial = {
-            "first_name": person.first_name,
-            "last_name": person.last_name,
-            "organisation": person.organisation.name if person.organisation else "",
-            "organisation_type": person.organisation.type
-            if person.organisation
-            else OrganisationType.OTHER,
-            "country": person.country.code if person.country else "",
-            "job_title": person.job_title,
-            "offering": person.offering,
-            "looking_for": person.looking_for,
-            "ecosystems": list(person.ecosystems.all()),
-        }
-        super().__init__(*args, initial=initial, **kwargs)
+        super().__init__(*args, initial=self.initial_of(person), **kwargs)
         del self.fields["email"]
         del self.fields["password"]
+
+
+class ProfileForm(ProfileFields):
+    """The person's own profile on /accounts/me/: the registration's profile fields, the bio, and
+    for each event they are approved for, the directory listing (`directory_<event id>`)."""
+
+    field_order = ["first_name", "last_name", "job_title", "organisation", "organisation_type"]
+
+    bio = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=2000,
+        label=_("About me"),
+        help_text=_("A few sentences other participants see on your profile."),
+    )
+
+    def __init__(self, *args, person, registrations, **kwargs):
+        initial = self.initial_of(person) | {"bio": person.bio}
+        self.registrations = list(registrations)
+        for registration in self.registrations:
+            initial[self.directory_field(registration)] = (
+                registration.directory_consent_at is not None
+            )
+        super().__init__(*args, initial=initial, **kwargs)
+        for registration in self.registrations:
+            self.fields[self.directory_field(registration)] = forms.BooleanField(
+                required=False, label=registration.event.name
+            )
+
+    @staticmethod
+    def directory_field(registration) -> str:
+        return f"directory_{registration.event_id}"
+
+    def directory_fields(self):
+        """The bound directory checkboxes, one per event, in the registrations' order."""
+        return [self[self.directory_field(r)] for r in self.registrations]
+
+    def directory(self) -> dict[int, bool]:
+        """Event id -> listed in its directory, as the form asks."""
+        return {
+            r.event_id: bool(self.cleaned_data.get(self.directory_field(r)))
+            for r in self.registrations
+        }
 
 
 class LoginForm(AuthenticationForm):

@@ -23,6 +23,9 @@ from clustermeet.people.models import (
     Role,
     StakeholderType,
 )
+from clustermeet.privacy import services as privacy_services
+from clustermeet.privacy.consents import Kind
+from clustermeet.privacy.models import ConsentRecord
 from clustermeet.privacy.services import record_registration_consents
 
 
@@ -42,6 +45,7 @@ class ProfileData:
     offering: str = ""
     looking_for: str = ""
     ecosystems: list[Ecosystem] = field(default_factory=list)
+    bio: str | None = None  # None leaves the bio as it is (the registration form has none)
 
 
 @dataclass
@@ -218,11 +222,56 @@ def update_profile(person: Person, profile: ProfileData) -> Person:
     person.job_title = profile.job_title
     person.offering = profile.offering
     person.looking_for = profile.looking_for
+    if profile.bio is not None:
+        person.bio = profile.bio
     person.organisation = find_or_create_organisation(
         profile.organisation_name, profile.country, profile.organisation_type
     )
     person.save()
     person.ecosystems.set(profile.ecosystems)
+    return person
+
+
+def directory_registrations(person: Person) -> list[Registration]:
+    """The person's approved registrations, newest event first: the events whose directory
+    they may be listed in (`Registration.directory_consent_at` says whether they are)."""
+    return list(
+        Registration.objects.filter(person=person, status=Registration.Status.APPROVED)
+        .select_related("event")
+        .order_by("-event__start_date", "pk")
+    )
+
+
+def save_profile(person: Person, profile: ProfileData, directory: dict[int, bool]) -> Person:
+    """The person's own profile edit, in one transaction: the profile's fields, then, for each
+    event id in `directory` the person is approved for, the directory listing consent given or
+    withdrawn through the privacy services (which write the consent record and keep
+    `Registration.directory_consent_at`, read by the directory and recommendations, in step).
+    A refused consent change (`PrivacyError`) rolls the whole edit back."""
+    with transaction.atomic():
+        locked = Person.objects.select_for_update().get(pk=person.pk)
+        update_profile(locked, profile)
+        for registration in directory_registrations(locked):
+            wanted = directory.get(registration.event_id)
+            listed = registration.directory_consent_at is not None
+            if wanted is None or wanted == listed:
+                continue
+            if wanted:
+                privacy_services.give_consent(locked, registration.event, Kind.DIRECTORY)
+                continue
+            active = ConsentRecord.objects.filter(
+                person=locked,
+                event=registration.event,
+                kind=Kind.DIRECTORY,
+                withdrawn_at__isnull=True,
+            ).first()
+            if active is not None:
+                privacy_services.withdraw_consent(locked, active.pk)
+            else:
+                # Listed from before consent records (or the demo): nothing to withdraw, but
+                # the listing the directory reads ends all the same.
+                Registration.objects.filter(pk=registration.pk).update(directory_consent_at=None)
+    person.refresh_from_db()
     return person
 
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("login/link/", views.login_link_request, name="login_link_request"),
     path("login/link/<uidb64>/<token>/", views.login_link, name="login_link"),
     path("me/", views.me, name="me"),
+    path("me/profile/", views.profile, name="profile"),
 ]

@@ -19,10 +19,12 @@ from clustermeet.people.forms import (
     ExistingAccountRegistrationForm,
     LoginForm,
     LoginLinkRequestForm,
+    ProfileForm,
     RegistrationForm,
 )
 from clustermeet.people.models import Registration
 from clustermeet.people.tokens import login_link_tokens
+from clustermeet.privacy.services import PrivacyError
 
 
 class LoginView(auth_views.LoginView):
@@ -140,3 +142,26 @@ def me(request):
         .order_by("-event__start_date")
     )
     return render(request, "people/me.html", {"registrations": registrations})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    """The person's own profile, which they edit here: the fields recommendations read, the bio,
+    and the directory listing of each event they are approved for. Saved in one transaction;
+    invalid input saves nothing and is shown again with its errors."""
+    person = request.user
+    form = ProfileForm(
+        request.POST or None,
+        person=person,
+        registrations=services.directory_registrations(person),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_profile(person, form.profile(person.email), form.directory())
+        except PrivacyError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your profile is saved."))
+            return redirect(reverse("people:profile"))
+    return render(request, "people/profile.html", {"form": form})
