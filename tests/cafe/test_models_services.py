@@ -38,9 +38,15 @@ def build_cafe(
     organisations."""
     now = now or timezone.now()
     event = EventFactory(slug=slug)
-    session = SessionFactory(event=event, slug="cafe", type=Session.Type.WORLD_CAFE)
-    cafe = services.create_cafe(session, QUESTIONS, allow_members_to_write=allow_members_to_write)
     start = now - dt.timedelta(minutes=5)
+    session = SessionFactory(
+        event=event,
+        slug="cafe",
+        type=Session.Type.WORLD_CAFE,
+        starts_at=start,
+        ends_at=start + dt.timedelta(minutes=25 * rounds),
+    )
+    cafe = services.create_cafe(session, QUESTIONS, allow_members_to_write=allow_members_to_write)
     for r in range(rounds):
         services.add_round(
             cafe,
@@ -99,6 +105,20 @@ def test_authoring_numbers_rounds_and_tables_and_builds_video_urls(cafe, setting
     with pytest.raises(services.CafeError, match="end after it starts"):
         services.add_round(cafe["cafe"], cafe["rounds"][0].ends_at, cafe["rounds"][0].starts_at)
     assert cafe["cafe"].rounds.count() == 3
+
+
+def test_nobody_signs_up_once_the_cafe_is_over(cafe):
+    Session.objects.filter(pk=cafe["session"].pk).update(ends_at=timezone.now())
+    cafe["cafe"].session.refresh_from_db()
+    newcomer = RegistrationFactory(event=cafe["event"]).person
+
+    with pytest.raises(services.CafeError) as refused:
+        services.sign_up(cafe["cafe"], newcomer)
+    assert (refused.value.code, str(refused.value)) == (
+        "over",
+        "This café is over: signing up has closed.",
+    )
+    assert CafeSignup.objects.filter(person=newcomer).exists() is False
 
 
 def test_sign_up_leave_and_come_back(cafe):

@@ -1,9 +1,11 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from clustermeet.cafe import services
 from clustermeet.cafe.models import CafeSignup, Note, Seat
 from clustermeet.events.models import Event
+from clustermeet.programme.models import Session
 from tests.cafe.test_models_services import build_cafe
 from tests.factories import RegistrationFactory
 
@@ -109,6 +111,25 @@ def test_sign_up_and_leave(client, seated):
     assert "Leave the café" in client.get(url()).content.decode()
     client.post(url("cafe:leave"))
     assert CafeSignup.objects.get(person=person).left_at is not None
+
+
+def test_an_ended_cafe_offers_no_sign_up(client, seated):
+    Session.objects.filter(pk=seated["session"].pk).update(ends_at=timezone.now())
+    person = RegistrationFactory(event=seated["event"]).person
+    client.force_login(person)
+
+    html = client.get(url()).content.decode()
+
+    assert "Sign up for the café" not in html
+    assert (
+        '<p class="muted" data-role="cafe-over">This café is over: signing up has closed.</p>'
+        in html
+    )
+    response = client.post(url("cafe:sign_up"), follow=True)
+    assert CafeSignup.objects.filter(person=person).exists() is False
+    assert [str(m) for m in response.context["messages"]] == [
+        "This café is over: signing up has closed."
+    ]
 
 
 def test_outsider_cannot_sign_up(client, seated):

@@ -15,6 +15,11 @@ def rounds_of(cafe: Cafe) -> list[CafeRound]:
     return list(cafe.rounds.order_by("number"))
 
 
+def is_over(cafe: Cafe, now=None) -> bool:
+    """The café's session has ended: nobody signs up or leaves any more."""
+    return cafe.session.ends_at <= (now or timezone.now())
+
+
 def current_round(rounds: list[CafeRound], now=None) -> CafeRound | None:
     """The round under way; the first before the café starts, the last after it ends; between
     two rounds, the next one."""

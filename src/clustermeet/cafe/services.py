@@ -10,7 +10,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from clustermeet.cafe import messages
+from clustermeet.cafe import messages, queries
 from clustermeet.cafe.models import (
     Cafe,
     CafeQuestion,
@@ -85,6 +85,8 @@ def sign_up(cafe: Cafe, person: Person) -> CafeSignup:
     leaving brings the person back."""
     if not (is_approved_participant(person, cafe.session.event) or is_cafe_moderator(person, cafe)):
         raise CafeError("forbidden", _("Only approved participants of the event sign up."))
+    if queries.is_over(cafe):
+        raise CafeError("over", _("This café is over: signing up has closed."))
     with transaction.atomic():
         signup, created = CafeSignup.objects.get_or_create(cafe=cafe, person=person)
         if not created and signup.left_at is not None:

@@ -74,6 +74,7 @@ def my_table(request, event_slug: str, session_slug: str):
         "moderator": moderator,
         "signed_up": signup is not None and signup.left_at is None,
         "may_sign_up": moderator or is_approved_participant(user, event),
+        "over": queries.is_over(cafe),
         "questions": list(cafe.questions.order_by("position", "id")),
         "ws_path": f"/ws/events/{event.slug}/",
         "now": timezone.now(),
@@ -102,7 +103,10 @@ def sign_up(request, event_slug: str, session_slug: str):
     try:
         services.sign_up(cafe, request.user)
     except services.CafeError as error:
-        raise PermissionDenied(str(error)) from None
+        if error.code == "forbidden":
+            raise PermissionDenied(str(error)) from None
+        flash.error(request, str(error))
+        return _back(cafe)
     flash.success(request, _("You are signed up for this café."))
     return _back(cafe)
 
