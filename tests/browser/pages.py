@@ -18,7 +18,7 @@ class PageType:
     user: str | None  # a key of DemoSite.people, or None for an anonymous visitor
     path: str  # formatted with DemoSite.refs
     ready: str = "main"  # a selector that is visible once the page is ready
-    live: bool = False  # the page connects to the websocket: wait until it is "Live"
+    live: bool = False  # the page connects to the websocket: wait until it is connected
 
 
 EV = f"/events/{EVENT}"

@@ -289,6 +289,26 @@ def test_session_page_panel_for_each_kind_of_visitor(client, stage):
     assert "<iframe" not in html
 
 
+def test_a_speaker_sees_the_presenter_view_link_and_an_ended_session_says_so(client, stage):
+    url = session_url(stage)
+    speaker = RegistrationFactory(event=stage["event"]).person
+    stage["session"].speaker_roles.create(person=speaker, role="speaker")
+    client.force_login(speaker)
+
+    html = client.get(url).content.decode()
+
+    assert (
+        '<p class="live-links"><a href="/events/ecc/sessions/roundtable/present/" '
+        'target="_blank" rel="noopener">Presenter view</a></p>'
+    ) in html
+    assert "Moderate</a>" not in html
+    Session.objects.filter(pk=stage["session"].pk).update(
+        starts_at=dt.datetime(2020, 11, 10, 9, tzinfo=dt.UTC),
+        ends_at=dt.datetime(2020, 11, 10, 10, tzinfo=dt.UTC),
+    )
+    assert 'data-vote-status="approved" data-ended>' in client.get(url).content.decode()
+
+
 def test_session_page_passes_a_clean_join_code(client, stage):
     url = session_url(stage)
     assert 'data-join="ABC234"' in client.get(url, {"join": " abc234 "}).content.decode()

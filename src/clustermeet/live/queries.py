@@ -6,12 +6,13 @@ import re
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Event
 from clustermeet.events.queries import registration_of
 from clustermeet.live.models import LiveSettings, Poll, PollOption, Question
-from clustermeet.live.permissions import is_moderator
+from clustermeet.live.permissions import is_moderator, is_presenter
 from clustermeet.people.models import Registration
 from clustermeet.programme.models import Session
 
@@ -56,7 +57,11 @@ def panel_context(request, event: Event, session: Session) -> dict:
             "ws_path": f"/ws/events/{event.slug}/",
             "vote_status": vote_status(person, event),
             "moderator": moderator,
+            # Speakers open the presenter view of their session.
+            "presenter": moderator or (person.is_authenticated and is_presenter(person, session)),
             "join_code": clean_join_code(request.GET.get("join")),
+            # Over: the panel shows the results it keeps, not a "Live" status.
+            "ended": session.ends_at <= timezone.now(),
         }
     }
 

@@ -451,7 +451,9 @@ export function start(root) {
       }
     },
     onStatus: (status, detail) => {
-      connection.textContent = statusText(status, detail);
+      // A session that is over keeps its results but is no longer "Live".
+      const over = status === "online" && root.dataset.ended !== undefined;
+      connection.textContent = over ? gettext("Session over") : statusText(status, detail);
       connection.dataset.state = status;
     },
   });
