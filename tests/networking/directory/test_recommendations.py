@@ -110,20 +110,35 @@ def test_index_survives_pickling_as_the_cache_does():
     ]
 
 
-def test_personal_reason_speaks_to_the_reader():
+def test_personal_reason_speaks_to_the_reader_and_names_the_other_person():
     say = recommendations.personal_reason
     assert (
-        say(Reason(LOOKS_FOR, "investors", "venture funding"))
-        == "You look for 'investors', they offer 'venture funding'"
+        say(Reason(LOOKS_FOR, "investors", "venture funding"), "Ana")
+        == "You look for ‘investors’; Ana offers ‘venture funding’."
     )
     assert (
-        say(Reason(OFFERS, "fibre", "recycled fibre"))
-        == "You offer 'fibre', they look for 'recycled fibre'"
+        say(Reason(OFFERS, "fibre", "recycled fibre"), "Ana")
+        == "You offer ‘fibre’; Ana looks for ‘recycled fibre’."
     )
-    assert say(Reason(ECOSYSTEMS, ecosystems=("Textiles",))) == "You share the ecosystem 'Textiles'"
     assert (
-        say(Reason(ECOSYSTEMS, ecosystems=("Digital", "Textiles")))
-        == "You share the ecosystems 'Digital', 'Textiles'"
+        say(Reason(ECOSYSTEMS, ecosystems=("Textiles",)), "Ana")
+        == "You and Ana both chose the industrial ecosystem ‘Textiles’."
+    )
+    assert (
+        say(Reason(ECOSYSTEMS, ecosystems=("Digital", "Textiles")), "Ana")
+        == "You and Ana both chose the industrial ecosystems ‘Digital’ and ‘Textiles’."
+    )
+
+
+def test_personal_reason_says_both_directions_when_both_match():
+    both = [
+        (LOOKS_FOR, "partners for a Horizon Europe consortium", "coordination of HE consortia"),
+        (OFFERS, "testing of electric drives", "a test bench for e-drives"),
+    ]
+    assert recommendations.personal_reason(Reason(LOOKS_FOR, "x", "y"), "Ana", both) == (
+        "You look for ‘partners for a Horizon Europe consortium’; Ana offers "
+        "‘coordination of HE consortia’. You offer ‘testing of electric drives’; Ana looks for "
+        "‘a test bench for e-drives’."
     )
 
 
@@ -138,9 +153,9 @@ def test_personal_reason_is_worded_in_the_active_language(monkeypatch):
 
     monkeypatch.setattr(recommendations, "_", fake_gettext)
     with translation.override("fr"):
-        text = recommendations.personal_reason(Reason(LOOKS_FOR, "investors", "funding"))
-    assert text == "Vous cherchez 'investors', they offer 'funding'"
-    assert looked_up == [("fr", "You look for '%(mine)s', they offer '%(theirs)s'")]
+        text = recommendations.personal_reason(Reason(LOOKS_FOR, "investors", "funding"), "Ana")
+    assert text == "Vous cherchez ‘investors’; Ana offers ‘funding’."
+    assert looked_up == [("fr", "You look for ‘%(mine)s’; %(name)s offers ‘%(theirs)s’.")]
 
 
 # --- the Django side ------------------------------------------------------------------------
@@ -207,13 +222,13 @@ def test_recommends_complementary_listed_people_with_reasons(crowd):
         (
             "Bea",
             1.0,
-            "You offer 'Hydrogen storage tanks', they look for 'Tanks for hydrogen storage'",
+            "You offer ‘Hydrogen storage tanks’; Bea looks for ‘Tanks for hydrogen storage’.",
         ),
         (
             "Ines",
             0.7973,
-            "You look for 'Investors for circular textiles', "
-            "they offer 'Investors for circular textiles start-ups'",
+            "You look for ‘Investors for circular textiles’; "
+            "Ines offers ‘Investors for circular textiles start-ups’.",
         ),
     ]
 

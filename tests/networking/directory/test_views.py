@@ -270,8 +270,8 @@ def test_recommendations_page_shows_reasons_and_request_buttons(client, site):
     html = response.content.decode()
     assert [s.person.first_name for s in response.context["suggestions"]] == ["Ines"]
     assert (
-        "You look for &#x27;Investors for circular textiles&#x27;, "
-        "they offer &#x27;Investors for circular textiles start-ups&#x27;"
+        '<p class="reason">You look for ‘Investors for circular textiles’; '
+        "Ines offers ‘Investors for circular textiles start-ups’.</p>"
     ) in html
     assert reverse("meetings:request_new", args=["ecc", "ines"]) in html
     assert "@example.org" not in html

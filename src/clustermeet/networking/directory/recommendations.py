@@ -155,25 +155,42 @@ class Suggestion:
     reason: str
 
 
-def personal_reason(reason: Reason) -> str:
-    """The engine's reason addressed to the reader, in the active language: "You look for 'X',
-    they offer 'Y'", "You offer 'X', they look for 'Y'", "You share the ecosystem 'Z'"."""
-    values = {"mine": reason.mine, "theirs": reason.theirs}
-    if reason.code == LOOKS_FOR:
-        # Translators: why a person is recommended; mine and theirs quote the two profiles.
-        return _("You look for '%(mine)s', they offer '%(theirs)s'") % values
-    if reason.code == OFFERS:
-        # Translators: why a person is recommended; mine and theirs quote the two profiles.
-        return _("You offer '%(mine)s', they look for '%(theirs)s'") % values
+def _direction(code: str, mine: str, theirs: str, name: str) -> str:
+    values = {"mine": mine, "theirs": theirs, "name": name}
+    if code == LOOKS_FOR:
+        # Translators: why a person is recommended. mine quotes what the reader looks for,
+        # theirs what the recommended person (name) offers; both are whole phrases of their
+        # profiles.
+        return _("You look for ‘%(mine)s’; %(name)s offers ‘%(theirs)s’.") % values
+    # Translators: why a person is recommended. mine quotes what the reader offers, theirs what
+    # the recommended person (name) looks for; both are whole phrases of their profiles.
+    return _("You offer ‘%(mine)s’; %(name)s looks for ‘%(theirs)s’.") % values
+
+
+def personal_reason(
+    reason: Reason, name: str, matches: list[tuple[str, str, str]] | None = None
+) -> str:
+    """The engine's reason addressed to the reader, in the active language, naming the
+    recommended person: "You look for ‘X’; Ana offers ‘Y’." — and the other direction's
+    sentence after it when `matches` (`ReasonBuilder.matches`) has both; "You and Ana both chose
+    the industrial ecosystem ‘Z’." when only ecosystems are shared. Whole sentences, one message
+    each."""
+    if reason.code in (LOOKS_FOR, OFFERS):
+        matches = matches or [(reason.code, reason.mine, reason.theirs)]
+        return " ".join(_direction(code, mine, theirs, name) for code, mine, theirs in matches)
     first, *rest = reason.ecosystems
     if rest:
-        # Translators: why a person is recommended: two industrial ecosystems you both chose.
-        return _("You share the ecosystems '%(first)s', '%(second)s'") % {
-            "first": first,
-            "second": rest[0],
-        }
-    # Translators: why a person is recommended: an industrial ecosystem you both chose.
-    return _("You share the ecosystem '%(first)s'") % {"first": first}
+        # Translators: why a person is recommended: two industrial ecosystems that the reader
+        # and the recommended person (name) both chose.
+        return _(
+            "You and %(name)s both chose the industrial ecosystems ‘%(first)s’ and ‘%(second)s’."
+        ) % {"name": name, "first": first, "second": rest[0]}
+    # Translators: why a person is recommended: an industrial ecosystem that the reader and the
+    # recommended person (name) both chose.
+    return _("You and %(name)s both chose the industrial ecosystem ‘%(first)s’.") % {
+        "name": name,
+        "first": first,
+    }
 
 
 def recommendations_for(event: Event, person: Person, top: int = TOP) -> list[Suggestion]:
@@ -186,8 +203,15 @@ def recommendations_for(event: Event, person: Person, top: int = TOP) -> list[Su
     exclude = {str(pk) for pk in meets_already(event, person)}
     found = index.recommend(me, top, exclude=exclude)
     people = Person.objects.select_related("organisation").in_bulk([int(r.id) for r in found])
-    return [
-        Suggestion(people[int(r.id)], r.score, personal_reason(r.reason))
-        for r in found
-        if int(r.id) in people
-    ]
+    mine = index.position[me]
+    suggestions = []
+    for r in found:
+        other = people.get(int(r.id))
+        if other is None:
+            continue
+        matches = None
+        if r.reason.code in (LOOKS_FOR, OFFERS):
+            matches = index.reasons.matches(mine, index.position[r.id], r.reason.code)
+        reason = personal_reason(r.reason, other.first_name or other.full_name, matches)
+        suggestions.append(Suggestion(other, r.score, reason))
+    return suggestions

@@ -1,7 +1,13 @@
 """Phrases of the profiles' texts (see `ranking`): item-level similarity — the best pair of
 phrases of a looking-for and an offering text — and the reason given with a recommendation (a
 `Reason`: a code and the phrases it names; the CLI and the web page word it each their way).
-A phrase is a sentence or a comma-separated part of a text. No Django."""
+A phrase is a sentence or a comma-separated part of a text.
+
+Two ways of showing a phrase: `display` (the CLI's `reason_text`, at most about MAX_CHARS, kept
+as shared/FORMATS.md shows it) and `quote` (the web page's: the whole phrase, cut only when it is
+longer than QUOTE_CHARS, and then at a boundary inside it — a dash, "and", "or", "with"... — or
+at least between words, with an ellipsis). `ReasonBuilder.matches` gives the web page, for one
+recommended pair, the matching phrases of both directions. No Django."""
 
 import re
 from collections.abc import Sequence
@@ -20,6 +26,10 @@ from clustermeet.networking.matching.scores import (
 from clustermeet.networking.matching.text import Engine
 
 MAX_CHARS = 60
+QUOTE_CHARS = 120
+# The best pair of phrases of a direction below this similarity names no match of its own: the
+# direction is left out of a two-way reason.
+PHRASE_MATCH = 0.15
 
 _SPLIT = re.compile(r"[.,;:!?\n\r\t•·|()\[\]{}\"“”]+")
 # Lead-ins that say nothing about the topic ("We are looking for ...", "We offer ...").
@@ -47,6 +57,32 @@ def display(phrase: str) -> str:
         cut = shown[:MAX_CHARS].rsplit(" ", 1)[0] if " " in shown[:MAX_CHARS] else shown
         shown = cut[:MAX_CHARS].rstrip() + "…"
     return shown
+
+
+# Where a long phrase may be cut: before a dash or a conjunction, i.e. between its parts.
+_SOFT_BREAK = re.compile(
+    r"\s+(?=(?:[–—-]|and|or|with|including|such as|as well as|especially|e\.g\.)\s)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def quote(phrase: str, limit: int = QUOTE_CHARS) -> str:
+    """A phrase as the web page quotes it: lead-in dropped, whole when at most `limit`
+    characters, else cut at the last boundary between its parts that leaves at least half of
+    it (else between words) and ended with "…". Never cut inside a word."""
+    shown = " ".join((_LEAD_IN.sub("", phrase).strip() or phrase.strip()).split())
+    if len(shown) <= limit:
+        return shown
+    head = shown[: limit + 1]
+    breaks = [m.start() for m in _SOFT_BREAK.finditer(head) if m.start() >= limit // 2]
+    if breaks:
+        cut = breaks[-1]
+    elif " " in head.rstrip():
+        cut = head.rstrip().rindex(" ")
+    else:
+        return shown  # one long word: shown whole rather than cut inside it
+    return shown[:cut].rstrip(" ,;:–—-") + "…"
 
 
 def _max_by_owner(products, row_owner: np.ndarray, col_owner: np.ndarray, shape) -> np.ndarray:
@@ -137,6 +173,44 @@ class ReasonBuilder:
         order = np.lexsort((np.arange(sims.size), -sims, segment))
         firsts = np.searchsorted(segment[order], np.arange(own.size))
         return phrase[order[firsts]]
+
+    def _phrase_rows(self, text: int) -> range:
+        return range(self.index.starts[text], self.index.starts[text + 1])
+
+    def _best_pair(self, own: int, other: int) -> tuple[float, int, int]:
+        """The most similar pair of a phrase of text `own` and one of text `other`: (similarity,
+        own phrase row, other phrase row); (0.0, -1, -1) when either text has no phrase."""
+        mine, theirs = self._phrase_rows(own), self._phrase_rows(other)
+        if not mine or not theirs:
+            return 0.0, -1, -1
+        vectors = self.index.vectors
+        sims = vectors[mine.start : mine.stop] @ vectors[theirs.start : theirs.stop].T
+        sims = sims.toarray() if sp.issparse(sims) else np.asarray(sims)
+        a, b = np.unravel_index(int(np.argmax(sims)), sims.shape)
+        return float(sims[a, b]), mine.start + int(a), theirs.start + int(b)
+
+    def matches(self, i: int, j: int, first: str) -> list[tuple[str, str, str]]:
+        """For recommending j to i (indices into people), the directions whose texts match, as
+        (LOOKS_FOR or OFFERS, i's phrase, j's phrase), each phrase as `quote` shows it: the
+        direction `first` (the reason's) always, the other when a pair of its phrases is
+        similar enough (PHRASE_MATCH). In each direction, the most similar pair of phrases; when
+        no pair shares anything, the phrase of each text most similar to the other whole text
+        (as `explain` picks them)."""
+        n = len(self.people)
+        found = []
+        for code in (first, OFFERS if first == LOOKS_FOR else LOOKS_FOR):
+            own, other = (n + i, j) if code == LOOKS_FOR else (i, n + j)
+            similarity, mine, theirs = self._best_pair(own, other)
+            if similarity < PHRASE_MATCH and code != first:
+                continue
+            if similarity <= 0.0:
+                if mine < 0:
+                    continue
+                mine = int(self._best(np.array([own]), np.array([other]))[0])
+                theirs = int(self._best(np.array([other]), np.array([own]))[0])
+            texts = self.index.texts
+            found.append((code, quote(texts[mine]), quote(texts[theirs])))
+        return found
 
     def _ecosystems(self, i: int, j: int) -> Reason:
         theirs = {e.strip().casefold() for e in self.people[j].ecosystems}
