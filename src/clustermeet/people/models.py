@@ -1,5 +1,7 @@
 """Accounts (a Person logs in by e-mail), organisations, and registrations to events."""
 
+import re
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -120,11 +122,30 @@ class Person(AbstractBaseUser, PermissionsMixin):
     def display_name(self) -> str:
         return self.full_name
 
+    @property
+    def affiliation(self) -> str:
+        """Job title and organisation, e.g. "Cluster manager, Moravian Cluster"."""
+        return join_affiliation(self.job_title, self.organisation.name if self.organisation else "")
+
     def get_full_name(self) -> str:
         return self.full_name
 
     def get_short_name(self) -> str:
         return self.first_name
+
+
+def join_affiliation(job_title: str, organisation: str) -> str:
+    """The job title, then the organisation's name without what the title already says:
+    "Director, DG GROW" at "European Commission – DG GROW" is "Director, DG GROW, European
+    Commission", not "… DG GROW, European Commission – DG GROW"."""
+    title, organisation = job_title.strip(), organisation.strip()
+    if not title or not organisation:
+        return title or organisation
+    if organisation.casefold() in title.casefold():
+        return title
+    parts = [part.strip() for part in re.split(r"\s+[–—-]\s+", organisation) if part.strip()]
+    kept = [part for part in parts if part.casefold() not in title.casefold()]
+    return f"{title}, {' – '.join(kept)}" if kept else title
 
 
 class Role(models.Model):
