@@ -2,11 +2,12 @@
 poll (or question) row first, and schedules its broadcast on commit: clients never see a change
 that was rolled back, and a burst of votes becomes a few coalesced result updates."""
 
+import contextlib
 from dataclasses import dataclass
 
 from django.conf import settings as django_settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -67,19 +68,36 @@ def cast_vote(poll_id: int, voter: Voter, raw_answer) -> Ballot:
     """Record a ballot. Refuses (LiveError) when the poll is not open, the answer is invalid,
     the voter has voted and may not change, or a quiz question's time is up.
 
-    Everything that can be decided without the poll's row lock is decided first (reading the
-    poll, its options, the voter's ballot; validating the answer). The lock is then held for
-    three statements only — the version increment (which takes the lock and re-checks that the
-    poll is open), the ballot write, the commit — so one hot poll takes hundreds of votes a
-    second across workers. Integrity stays in the database: the unique constraint refuses a
-    second ballot that raced past the early check, rolling back its version increment."""
+    Everything that can be decided without the poll's row lock is decided first, in two reads
+    (the poll with this voter's ballot, the poll's options) and validation. A first ballot is
+    then one write: on PostgreSQL one statement that increments the poll's version (taking the
+    row lock and re-checking that the poll is open) and inserts the ballot with that version, in
+    autocommit — the lock is held for that statement only, with no client round trip inside it;
+    on SQLite (one writer anyway) the same two statements in one IMMEDIATE transaction. Integrity
+    stays in the database: the unique constraint refuses a second ballot that raced past the
+    early check, rolling back its version increment with it. A changed ballot (allow_change)
+    takes the same lock, then updates the voter's ballot, in one transaction."""
     now = timezone.now()
-    poll = Poll.objects.filter(pk=poll_id).first()
+    poll = (
+        Poll.objects.filter(pk=poll_id)
+        .annotate(
+            existing=Subquery(
+                Ballot.objects.filter(poll_id=OuterRef("pk"), voter_key=voter.key).values("pk")[:1]
+            )
+        )
+        .only(*_VOTE_FIELDS)
+        .order_by("pk")  # not Poll's default ordering, which joins the session
+        .first()
+    )
     if poll is None:
         raise LiveError("not_found", _("No such poll."))
     if poll.status != Poll.Status.OPEN:
         raise LiveError("poll_not_open", _("This poll is not open for voting."))
-    options = list(poll.options.values_list("pk", "is_correct"))
+    options = list(
+        PollOption.objects.filter(poll_id=poll_id)
+        .order_by("position", "id")
+        .values_list("pk", "is_correct")
+    )
     try:
         answer = normalise_answer(poll_spec(poll, [pk for pk, _correct in options]), raw_answer)
     except AnswerError as error:
@@ -90,47 +108,123 @@ def cast_vote(poll_id: int, voter: Voter, raw_answer) -> Ballot:
             raise LiveError("time_up", _("Time is up for this question."))
         points = _quiz_points(poll, answer, {pk for pk, ok in options if ok}, now)
     status = Ballot.Status.PENDING if poll.type == Poll.Type.OPEN_TEXT else Ballot.Status.COUNTED
+    ballot = Ballot(
+        poll_id=poll_id,
+        voter_key=voter.key,
+        person=voter.person,
+        answer=answer,
+        status=status,
+        points=points,
+        created_at=now,
+        updated_at=now,
+    )
+    existing = poll.existing
     for _attempt in range(2):
-        existing = (
-            Ballot.objects.filter(poll_id=poll_id, voter_key=voter.key)
-            .values_list("pk", "created_at")
-            .first()
-        )
         if existing is not None and not poll.allow_change:
             raise LiveError("already_voted", _("You have already voted in this poll."))
         try:
-            with transaction.atomic():
-                version = _next_version(poll_id)
-                ballot = Ballot(
-                    poll_id=poll_id,
-                    voter_key=voter.key,
-                    person=voter.person,
-                    answer=answer,
-                    status=status,
-                    points=points,
-                    version=version,
-                    created_at=now,
-                    updated_at=now,
-                )
-                if existing is None:
-                    ballot.save(force_insert=True)
-                else:
-                    ballot.pk, ballot.created_at = existing
-                    Ballot.objects.filter(pk=ballot.pk).update(
-                        answer=answer,
-                        status=status,
-                        points=points,
-                        version=version,
-                        updated_at=now,
-                    )
-                broadcast.after_commit(messages.poll_messages, poll_id)
+            if existing is None:
+                ballot.pk, ballot.version = _insert_ballot(ballot)
+            else:
+                _change_ballot(ballot, existing)
             return ballot
         except IntegrityError:  # the same voter, racing on another connection
             if not poll.allow_change:
                 raise LiveError(
                     "already_voted", _("You have already voted in this poll.")
                 ) from None
+            existing = (
+                Ballot.objects.filter(poll_id=poll_id, voter_key=voter.key)
+                .values_list("pk", flat=True)
+                .first()
+            )
     raise LiveError("already_voted", _("You have already voted in this poll."))
+
+
+# What a vote reads of its poll (`poll_spec`, quiz timing, the open check).
+_VOTE_FIELDS = (
+    "status",
+    "type",
+    "min_choices",
+    "max_choices",
+    "scale_max",
+    "max_words",
+    "allow_change",
+    "quiz",
+    "time_limit_s",
+    "opened_at",
+)
+
+
+def _ballot_params(ballot: Ballot) -> list:
+    """The ballot's column values as the database takes them (as Model.save would send them)."""
+    fields = Ballot._meta
+    return [
+        ballot.poll_id,
+        ballot.voter_key,
+        ballot.person_id,
+        fields.get_field("answer").get_db_prep_save(ballot.answer, connection),
+        ballot.status,
+        ballot.points,
+        fields.get_field("created_at").get_db_prep_save(ballot.created_at, connection),
+        fields.get_field("updated_at").get_db_prep_save(ballot.updated_at, connection),
+    ]
+
+
+def _insert_ballot(ballot: Ballot) -> tuple[int, int]:
+    """Increment the open poll's version and insert the ballot with it, atomically; (ballot id,
+    version). LiveError when the poll is not open; IntegrityError when the voter has a ballot."""
+    ballots = connection.ops.quote_name(Ballot._meta.db_table)
+    columns = "poll_id, voter_key, person_id, answer, status, points, created_at, updated_at"
+    if connection.vendor == "postgresql":
+        polls = connection.ops.quote_name(Poll._meta.db_table)
+        sql = (
+            f"WITH v AS (UPDATE {polls} SET version = version + 1 "
+            "WHERE id = %s AND status = %s RETURNING version) "
+            f"INSERT INTO {ballots} ({columns}, version) "
+            "SELECT %s, %s, CAST(%s AS bigint), CAST(%s AS jsonb), %s, %s, %s, %s, v.version "
+            "FROM v RETURNING id, version"
+        )
+        params = [ballot.poll_id, Poll.Status.OPEN, *_ballot_params(ballot)]
+        # One statement: in autocommit it is its own transaction (the lock lasts as long as the
+        # statement); inside a caller's transaction a savepoint keeps a refusal contained.
+        with transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext():
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                row = cursor.fetchone()
+            if row is None:
+                raise LiveError("poll_not_open", _("This poll is not open for voting."))
+            broadcast.after_commit(messages.poll_messages, ballot.poll_id)
+        return row[0], row[1]
+    with transaction.atomic():
+        version = _next_version(ballot.poll_id)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {ballots} ({columns}, version) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                [*_ballot_params(ballot), version],
+            )
+            pk = cursor.fetchone()[0]
+        broadcast.after_commit(messages.poll_messages, ballot.poll_id)
+    return pk, version
+
+
+def _change_ballot(ballot: Ballot, pk: int) -> None:
+    """Replace the voter's ballot `pk` (a poll that allows changing one's vote)."""
+    with transaction.atomic():
+        ballot.version = _next_version(ballot.poll_id)
+        ballot.pk = pk
+        changed = Ballot.objects.filter(pk=pk).update(
+            answer=ballot.answer,
+            status=ballot.status,
+            points=ballot.points,
+            version=ballot.version,
+            updated_at=ballot.updated_at,
+        )
+        if not changed:  # removed meanwhile
+            raise LiveError("not_found", _("No such answer."))
+        ballot.created_at = Ballot.objects.filter(pk=pk).values_list("created_at", flat=True)[0]
+        broadcast.after_commit(messages.poll_messages, ballot.poll_id)
 
 
 def _next_version(poll_id: int) -> int:
@@ -327,7 +421,9 @@ def set_poll_translation(
     it), all or nothing, as a new version of the poll, broadcast after commit. Options are given
     in the poll's order (position, id)."""
     with transaction.atomic():
-        poll = Poll.objects.select_for_update().filter(pk=poll_id).first()
+        # order_by(): Poll's default ordering joins the session and its room (an outer join),
+        # which PostgreSQL refuses to lock.
+        poll = Poll.objects.select_for_update().filter(pk=poll_id).order_by().first()
         if poll is None:
             raise LiveError("not_found", _("No such poll."))
         options = list(poll.options.select_for_update().order_by("position", "id"))

@@ -38,6 +38,41 @@ TOO_SLOW = 4008  # close code: the client stopped reading; it reconnects and get
 _poll_homes: dict[int, tuple[int, int]] = {}
 
 
+# poll id -> the lookup in flight: when a poll opens, every participant's first vote needs its
+# home at once; one query answers them all (one per poll, process and event loop).
+_poll_home_lookups: dict[int, asyncio.Future] = {}
+
+
+def _read_poll_home(poll_id: int) -> tuple[int, int] | None:
+    return (
+        Poll.objects.filter(pk=poll_id)
+        .order_by()
+        .values_list("session_id", "session__event_id")
+        .first()
+    )
+
+
+async def poll_home(poll_id: int) -> tuple[int, int] | None:
+    """(session id, event id) of a poll, or None when there is no such poll."""
+    home = _poll_homes.get(poll_id)
+    if home is not None:
+        return home
+    loop = asyncio.get_running_loop()
+    lookup = _poll_home_lookups.get(poll_id)
+    if lookup is None or lookup.get_loop() is not loop:
+        lookup = asyncio.ensure_future(database_sync_to_async(_read_poll_home)(poll_id))
+        _poll_home_lookups[poll_id] = lookup
+
+        def forget(done: asyncio.Future) -> None:
+            if _poll_home_lookups.get(poll_id) is done:
+                del _poll_home_lookups[poll_id]
+            if not done.cancelled() and done.exception() is None and done.result() is not None:
+                _poll_homes[poll_id] = done.result()
+
+        lookup.add_done_callback(forget)
+    return await asyncio.shield(lookup)
+
+
 class Forbidden(Exception):
     pass
 
@@ -185,17 +220,7 @@ class EventConsumer(AsyncWebsocketConsumer):
 
     async def _session_of_poll(self, poll_id: int) -> int:
         if poll_id not in self.poll_sessions:
-            home = _poll_homes.get(poll_id)
-            if home is None:
-                home = await database_sync_to_async(
-                    lambda: (
-                        Poll.objects.filter(pk=poll_id)
-                        .values_list("session_id", "session__event_id")
-                        .first()
-                    )
-                )()
-                if home is not None:
-                    _poll_homes[poll_id] = home
+            home = await poll_home(poll_id)
             if home is None or home[1] != self.event.pk:
                 raise services.LiveError("not_found", _("No such poll."))
             self.poll_sessions[poll_id] = home[0]
