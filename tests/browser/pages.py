@@ -33,6 +33,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("directory", "participant", f"{EV}/people/"),
     PageType("profile", "participant", f"{EV}/people/{{profile}}/"),
     PageType("my-meetings", "participant", f"{EV}/meetings/"),
+    PageType("profile-editor", "participant", "/accounts/me/profile/"),
     PageType("marketplace", "participant", f"{EV}/marketplace/"),
     PageType("cafe-my-table", "seated", f"{EV}/sessions/{CAFE_SESSION}/cafe/", live=True),
     PageType("harvest", "organiser", f"{EV}/sessions/{CAFE_SESSION}/cafe/harvest/"),
