@@ -23,6 +23,13 @@ class EventFactory(factory.django.DjangoModelFactory):
     end_date = dt.date(2020, 11, 11)
     timezone = "Europe/Brussels"
 
+    class Params:
+        # An event still to come (registration closes by itself once an event is over).
+        upcoming = factory.Trait(
+            start_date=factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=30)),
+            end_date=factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=31)),
+        )
+
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -31,6 +31,9 @@ def event():
     event = EventFactory(
         slug="ecc-browser", name="Browser Cluster Conference", requires_approval=True
     )
+    # Its sessions are in November 2020, yet it is not over: registration stays open.
+    event.end_date = dt.date.today() + dt.timedelta(days=1)
+    event.save(update_fields=["end_date"])
     studio = RoomFactory(event=event, name="Main studio", slug="main-studio")
     sessions = [
         ("Financing cluster projects", utc(10, 9), utc(10, 10)),

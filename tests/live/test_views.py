@@ -258,6 +258,8 @@ def test_moderator_page_query_count_does_not_grow(client, stage, django_assert_n
 
 def test_session_page_panel_for_each_kind_of_visitor(client, stage):
     url = session_url(stage)
+    # Registration is still open (it closes by itself once the event is over).
+    Event.objects.filter(pk=stage["event"].pk).update(end_date=dt.date.today())
 
     html = client.get(url).content.decode()
     assert 'data-live="participant"' in html

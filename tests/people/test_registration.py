@@ -33,7 +33,7 @@ def form_data(**overrides):
 def test_newcomer_registers_for_an_event_without_approval(
     client, django_capture_on_commit_callbacks
 ):
-    event = EventFactory(requires_approval=False)
+    event = EventFactory(upcoming=True, requires_approval=False)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("events:register", args=[event.slug]), form_data())
@@ -61,7 +61,7 @@ def test_newcomer_registers_for_an_event_without_approval(
 def test_registration_waits_for_approval_then_approval_mails(
     client, django_capture_on_commit_callbacks
 ):
-    event = EventFactory(requires_approval=True)
+    event = EventFactory(upcoming=True, requires_approval=True)
     organiser = PersonFactory(is_staff=True)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -97,7 +97,7 @@ def test_registration_waits_for_approval_then_approval_mails(
 
 
 def test_missing_consent_and_bad_email_register_nobody(client, django_capture_on_commit_callbacks):
-    event = EventFactory()
+    event = EventFactory(upcoming=True)
     data = form_data(email="not-an-email")
     del data["accept_terms"]
 
@@ -116,7 +116,7 @@ def test_missing_consent_and_bad_email_register_nobody(client, django_capture_on
 
 
 def test_weak_password_is_rejected(client):
-    event = EventFactory()
+    event = EventFactory(upcoming=True)
 
     response = client.post(reverse("events:register", args=[event.slug]), form_data(password="123"))
 
@@ -125,7 +125,7 @@ def test_weak_password_is_rejected(client):
 
 
 def test_existing_email_must_log_in_first(client):
-    event = EventFactory()
+    event = EventFactory(upcoming=True)
     PersonFactory(email="ada.novak@example.org")
 
     response = client.post(reverse("events:register", args=[event.slug]), form_data())
@@ -138,7 +138,7 @@ def test_existing_email_must_log_in_first(client):
 
 
 def test_logged_in_person_registers_with_prefilled_profile(client):
-    event = EventFactory()
+    event = EventFactory(upcoming=True)
     person = PersonFactory(first_name="Jan", last_name="Dvorak")
     client.force_login(person)
 
@@ -156,7 +156,7 @@ def test_logged_in_person_registers_with_prefilled_profile(client):
 
 
 def test_registering_twice_is_refused_and_changes_nothing():
-    event = EventFactory()
+    event = EventFactory(upcoming=True)
     registration = RegistrationFactory(event=event)
 
     with pytest.raises(services.RegistrationError, match="registered for this event already"):
@@ -169,7 +169,7 @@ def test_registering_twice_is_refused_and_changes_nothing():
 
 
 def test_cancelled_registration_can_register_again():
-    event = EventFactory()
+    event = EventFactory(upcoming=True)
     registration = RegistrationFactory(event=event, status=Registration.Status.CANCELLED)
 
     again = services.register(
@@ -182,7 +182,7 @@ def test_cancelled_registration_can_register_again():
 
 
 def test_invitation_only_event_needs_an_invitation(client):
-    event = EventFactory(visibility=Event.Visibility.INVITATION)
+    event = EventFactory(upcoming=True, visibility=Event.Visibility.INVITATION)
     outsider = PersonFactory()
     client.force_login(outsider)
 
@@ -198,7 +198,7 @@ def test_invitation_only_event_needs_an_invitation(client):
 
 
 def test_closed_registration():
-    event = EventFactory(registration_open=False)
+    event = EventFactory(upcoming=True, registration_open=False)
     with pytest.raises(services.RegistrationError, match="closed"):
         services.register(
             event,
@@ -209,7 +209,7 @@ def test_closed_registration():
 
 
 def test_decline_and_cancel(django_capture_on_commit_callbacks):
-    event = EventFactory(requires_approval=True)
+    event = EventFactory(upcoming=True, requires_approval=True)
     pending = RegistrationFactory(event=event, status=Registration.Status.PENDING)
     approved = RegistrationFactory(event=event, status=Registration.Status.APPROVED)
 
@@ -225,3 +225,22 @@ def test_decline_and_cancel(django_capture_on_commit_callbacks):
         f"Your registration for {event.name}",
         f"Your registration for {event.name} is cancelled",
     ]
+
+
+def test_registration_closes_by_itself_once_the_event_is_over(client):
+    event = EventFactory(registration_open=True)  # 10–11 November 2020
+
+    assert (event.is_over, event.accepts_registrations) == (True, False)
+    response = client.get(reverse("events:register", args=[event.slug]))
+    assert response.templates[0].name == "people/registration_closed.html"
+    assert (
+        "Register for this event"
+        not in client.get(reverse("events:detail", args=[event.slug])).content.decode()
+    )
+    with pytest.raises(services.RegistrationError, match="closed"):
+        services.register(
+            event,
+            services.RegistrationData(accept_terms=True),
+            profile=services.ProfileData("A", "B", "a@example.org"),
+        )
+    assert Person.objects.count() == 0

@@ -5,6 +5,7 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django_countries.fields import CountryField
@@ -140,6 +141,16 @@ class Event(models.Model):
     @cached_property
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def is_over(self) -> bool:
+        """Its last day has passed (in its own time zone)."""
+        return self.end_date < timezone.now().astimezone(self.tz).date()
+
+    @property
+    def accepts_registrations(self) -> bool:
+        """The organisers keep registration open and the event has not ended."""
+        return self.registration_open and not self.is_over
 
     @property
     def is_invitation_only(self) -> bool:

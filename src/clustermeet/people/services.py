@@ -289,7 +289,7 @@ def register(
     whose account is created) must be given; with both, the profile updates the person.
     `language`, the one the form was filled in, becomes the person's language (for their pages
     and e-mails) unless they chose one already."""
-    if not event.registration_open:
+    if not event.accepts_registrations:
         raise RegistrationError(_("Registration for this event is closed."))
     if not data.accept_terms:
         raise RegistrationError(_("You need to accept the terms of participation to register."))

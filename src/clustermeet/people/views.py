@@ -54,7 +54,7 @@ def register(request, event_slug: str):
     context = {"event": event, "nav": "register", "registration": existing}
     if existing is not None and existing.status != Registration.Status.CANCELLED:
         return render(request, "people/registered.html", context)
-    if not event.registration_open:
+    if not event.accepts_registrations:
         return render(request, "people/registration_closed.html", context)
     if event.is_invitation_only and person is not None and not is_invited(person, event):
         return render(request, "people/registration_closed.html", context)
