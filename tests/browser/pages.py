@@ -43,6 +43,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     ),
     PageType("presenter-view", "organiser", f"{EV}/sessions/{LIVE_SESSION}/present/", live=True),
     PageType("accessibility-statement", None, f"{EV}/accessibility/"),
+    PageType("privacy-notice", None, f"{EV}/privacy/"),
     PageType("back-office-registrations", "organiser", "/admin/people/registration/"),
     PageType("back-office-import", "organiser", "/admin/people/registration/import/"),
 )

@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/privacy/export.json", views.export_json, name="export_json"),
     path("accounts/privacy/export/", views.export_page, name="export"),
     path("accounts/privacy/delete/", views.erase_account, name="erase"),
+    path("events/<slug:event_slug>/privacy/", views.notice, name="notice"),
     path(
         "events/<slug:event_slug>/privacy/processing/",
         views.processing_record,

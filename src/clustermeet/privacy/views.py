@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from clustermeet.events.models import Event
 from clustermeet.events.queries import can_manage, get_visible_event
 from clustermeet.privacy import labels, queries, services
+from clustermeet.privacy.consents import CURRENT, Kind
 from clustermeet.privacy.forms import EraseAccountForm, GiveConsentForm
 
 
@@ -93,6 +94,21 @@ def erase_account(request):
             logout(request)
             return render(request, "privacy/erased.html")
     return render(request, "privacy/erase.html", {"form": form, "nav": "privacy"})
+
+
+def notice(request, event_slug: str):
+    """The event's terms of participation and privacy notice: public to whoever sees the event,
+    linked from the registration form (the terms consent points to its version)."""
+    event = get_visible_event(request.user, event_slug)
+    return render(
+        request,
+        "privacy/notice.html",
+        {
+            "event": event,
+            "rows": queries.processing_record(event),
+            "version": CURRENT[Kind.TERMS].version,
+        },
+    )
 
 
 @login_required
