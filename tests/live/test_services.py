@@ -494,3 +494,85 @@ def test_an_unknown_moderation_is_refused(stage, approved_question):
     assert (stored.status, stored.pinned, stored.answered) == ("approved", False, False)
     error = refused(services.moderate_question, 987654, "approve")
     assert (error.code, str(error)) == ("not_found", "No such question.")
+
+
+# --- votes in batches (what a process's connections sent meanwhile) ------------------------
+
+
+def test_a_batch_of_votes_has_each_vote_s_outcome_in_order(stage):
+    poll = opened(stage["poll"])
+    invest, collaborate, _ = stage["options"]
+    before = Poll.objects.get(pk=poll.pk).version
+    alice, bob = Voter.for_person(stage["alice"]), Voter.for_person(stage["bob"])
+    results = services.cast_votes(
+        [
+            services.VoteRequest(poll.pk, alice, {"choice": invest.pk}),
+            services.VoteRequest(poll.pk, alice, {"choice": collaborate.pk}),  # a duplicate
+            services.VoteRequest(poll.pk, bob, {"choice": 987654}),  # not an option
+            services.VoteRequest(987654, bob, 1),  # no such poll
+            services.VoteRequest(poll.pk, Voter.for_room_token("t"), {"choice": collaborate.pk}),
+        ]
+    )
+    kinds = [r.code if isinstance(r, LiveError) else "ack" for r in results]
+    assert kinds == ["ack", "already_voted", "invalid_answer", "not_found", "ack"]
+    # One version per written ballot, consecutive, as if the votes had come one by one.
+    assert [results[0].version, results[4].version] == [before + 1, before + 2]
+    assert Poll.objects.get(pk=poll.pk).version == before + 2
+    stored = dict(Ballot.objects.filter(poll=poll).values_list("voter_key", "pk"))
+    assert stored == {alice.key: results[0].pk, "rt": results[4].pk}
+    assert counts_of(poll) == [1, 1, 0]
+
+
+def test_a_batch_refuses_voters_who_have_a_ballot_and_changes_nothing_for_them(stage):
+    poll = opened(stage["poll"])
+    invest, collaborate, _ = stage["options"]
+    vote(poll, stage["alice"], {"choice": invest.pk})
+    before = state(poll)
+    [result] = services.cast_votes(
+        [services.VoteRequest(poll.pk, Voter.for_person(stage["alice"]), collaborate.pk)]
+    )
+    assert result.code == "already_voted"
+    assert state(poll) == before
+
+
+def test_a_batch_on_a_closed_poll_writes_nothing(stage):
+    poll = opened(stage["poll"])
+    services.close_poll(poll.pk)
+    before = state(poll)
+    results = services.cast_votes(
+        [
+            services.VoteRequest(poll.pk, Voter.for_person(p), stage["options"][0].pk)
+            for p in (stage["alice"], stage["bob"])
+        ]
+    )
+    assert [r.code for r in results] == ["poll_not_open", "poll_not_open"]
+    assert state(poll) == before
+
+
+def test_a_batch_writes_refusals_in_each_voter_s_language(stage):
+    poll = opened(stage["poll"])
+    results = services.cast_votes(
+        [
+            services.VoteRequest(poll.pk, Voter.for_person(stage["alice"]), 987654, "fr"),
+            services.VoteRequest(poll.pk, Voter.for_person(stage["bob"]), 987654, "en"),
+        ]
+    )
+    assert [r.code for r in results] == ["invalid_answer", "invalid_answer"]
+    assert str(results[0]) != str(results[1])
+
+
+def test_a_batch_on_a_poll_that_allows_changes_keeps_one_ballot_per_voter(stage):
+    poll = stage["poll"]
+    Poll.objects.filter(pk=poll.pk).update(allow_change=True)
+    poll = opened(poll)
+    invest, _collaborate, simplify = stage["options"]
+    alice = Voter.for_person(stage["alice"])
+    results = services.cast_votes(
+        [
+            services.VoteRequest(poll.pk, alice, invest.pk),
+            services.VoteRequest(poll.pk, alice, simplify.pk),
+        ]
+    )
+    assert results[0].pk == results[1].pk
+    assert results[1].version == results[0].version + 1
+    assert counts_of(poll) == [0, 0, 1]
