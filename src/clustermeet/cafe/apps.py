@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CafeConfig(AppConfig):
     name = "clustermeet.cafe"
     label = "cafe"
-    verbose_name = "World café"
+    verbose_name = _("World café")

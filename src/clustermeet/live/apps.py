@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LiveConfig(AppConfig):
     name = "clustermeet.live"
     label = "live"
-    verbose_name = "Live interaction"
+    verbose_name = _("Live interaction")
