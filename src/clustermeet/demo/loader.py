@@ -12,7 +12,14 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.text import slugify
 
-from clustermeet.demo import cafe_2020, live_2020, networking_2020, participants, synthetic
+from clustermeet.demo import (
+    cafe_2020,
+    live_2020,
+    marketplace_2020,
+    networking_2020,
+    participants,
+    synthetic,
+)
 from clustermeet.demo.accounts import (
     ACCOUNTS,
     DEMO_PASSWORD,
@@ -55,6 +62,7 @@ def load_demo(seed: int = synthetic.SEED) -> Counter:
         live_2020.load_live(writer, data, participant_ids)
         cafe_2020.load_cafes(writer, data, participant_ids)
         networking_2020.load_networking(writer, data, participant_ids)
+        marketplace_2020.load_marketplace(writer, data, participant_ids)
         return writer.created
 
 
