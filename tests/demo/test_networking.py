@@ -21,14 +21,17 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_conference_has_the_papers_191_bilateral_meetings(demo):
-    # the paper's meetings come from direct requests; the marketplace (issue 16) adds its own
-    meetings = Meeting.objects.filter(event__slug="ecc-2020", request__origin="direct")
+    # 185 from direct requests, 6 from interests on the marketplace
+    meetings = Meeting.objects.filter(event__slug="ecc-2020")
     assert meetings.filter(status="scheduled", origin="request").count() == 191
+    assert Counter(
+        meetings.filter(status="scheduled").values_list("request__origin", flat=True)
+    ) == {"direct": 185, "marketplace": 6}
     assert Counter(
         MeetingRequest.objects.filter(event__slug="ecc-2020", origin="direct").values_list(
             "status", flat=True
         )
-    ) == {"accepted": 191, "declined": 47, "cancelled": 18}
+    ) == {"accepted": 185, "declined": 47, "cancelled": 18}
     assert meetings.filter(request__status="accepted").count() == 191
     assert Slot.objects.filter(event__slug="ecc-2020", is_break=False).count() == 15
 

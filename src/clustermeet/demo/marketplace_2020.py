@@ -21,7 +21,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
-from clustermeet.demo.networking_2020 import CONFERENCE, _write_meetings
+from clustermeet.demo.networking_2020 import CONFERENCE, MARKETPLACE_MEETINGS, _write_meetings
 from clustermeet.demo.synthetic import REGISTRATIONS_OPEN, SyntheticData
 from clustermeet.demo.writer import DemoWriter
 from clustermeet.networking.models import (
@@ -38,7 +38,7 @@ PARTICIPANT = "participant"  # author of the demo participant's own entry
 LAST_ENTRY_AT = dt.datetime(2020, 11, 9, 16, 0, tzinfo=dt.UTC)
 LAST_INTEREST_AT = dt.datetime(2020, 11, 9, 11, 0, tzinfo=dt.UTC)
 # statuses of the interests of other participants in other people's entries
-STATUSES = ("pending",) * 7 + ("accepted",) * 6 + ("declined",) * 4
+STATUSES = ("pending",) * 7 + ("accepted",) * MARKETPLACE_MEETINGS + ("declined",) * 4
 # the interests in the demo participant's own offer, and theirs in someone else's entry
 PARTICIPANT_OFFER_STATUSES = ("pending", "declined")
 PARTICIPANT_INTEREST_STATUS = "pending"

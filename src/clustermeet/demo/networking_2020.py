@@ -33,7 +33,10 @@ from clustermeet.people.models import Role
 CONFERENCE = "ecc-2020"
 MATCHMAKING = "ecc-2020-matchmaking"
 BRUSSELS = ZoneInfo("Europe/Brussels")
-BILATERAL_MEETINGS = 191  # the output paper's figure
+BILATERAL_MEETINGS = 191  # the output paper's figure, all origins together
+# Accepted marketplace interests (marketplace_2020) meet too: the direct requests make the rest.
+MARKETPLACE_MEETINGS = 6
+DIRECT_MEETINGS = BILATERAL_MEETINGS - MARKETPLACE_MEETINGS
 DECLINED, WITHDRAWN = 47, 18
 MAX_PER_PERSON = 3
 PARTICIPANT_MEETINGS = 3
@@ -191,7 +194,7 @@ def _conference(writer: DemoWriter, event, data: SyntheticData, ids: list[int]) 
     names[participant] = writer.people["participant"].first_name
     own = [(participant, b) for b in rng.sample(people, PARTICIPANT_MEETINGS)]
     pairs = own + _pairs(
-        rng, people, orgs, BILATERAL_MEETINGS - PARTICIPANT_MEETINGS, MAX_PER_PERSON, own
+        rng, people, orgs, DIRECT_MEETINGS - PARTICIPANT_MEETINGS, MAX_PER_PERSON, own
     )
     busy: dict[int, set[int]] = defaultdict(set)
     placed = []
