@@ -31,6 +31,13 @@ Figures (one JSON line on stdout; progress on stderr):
 - votes_counted: ballots in the database. Must equal votes_acked.
 - double_votes_accepted: (participant, poll) pairs with more than one ack, plus ballots beyond one
   per (poll, voter) in the database. Must be 0.
+- e2e_p50/p95/p99/max_ms (the headline): end-to-end latency of a vote. For every acknowledged
+  ballot: the time from the moment its voter sent the vote (the first attempt, also when the
+  twin's duplicate won the race) to the first moment that voter's own subscribed connection held
+  a `poll.update` of that poll whose results count the ballot (version >= the version in the
+  ack; it may arrive before the ack). A ballot whose update never reaches its voter counts as
+  infinitely late (e2e_missing). The run passes when e2e_p95_ms <= 1000.
+- ack_p50/p95/max_ms: vote sent -> its `ack` arrived (acks only; reply_* also count refusals).
 - update_p50/p95/p99_ms: update latency. For every ack (which carries the poll's `version`) and
   EVERY subscribed participant: the time from the moment the ack arrived to the first moment that
   participant had received a `poll.update` of that poll with version >= the ack's version (0 when
@@ -39,7 +46,7 @@ Figures (one JSON line on stdout; progress on stderr):
   taken in the load generator when its event loop handles the frame, so they include its own
   delays (it shares the 2 cores with the server).
 - max_clients_ok (`--find-max`): the ramp runs fresh runs at growing client counts and stops at
-  the first one that fails (p95 > 1000 ms, a connection failure, a missing update, or an
+  the first one that fails (e2e p95 > 1000 ms, a connection failure, a missing update, or an
   integrity failure); the figure is the largest count that passed (null without --find-max).
 
 Extra fields describe the run (rates achieved, duplicates refused, CPU seconds per process).

@@ -87,8 +87,9 @@ def cast_votes(requests: list[VoteRequest]) -> list[Ballot | LiveError]:
     """Record many votes at once (what the connections of a process sent meanwhile), each with
     the outcome `cast_vote` would have had: a Ballot or the LiveError refusing it, in order.
 
-    Everything that can be decided without a lock is decided first, with three reads for the
-    whole batch: the polls, their options, the voters' ballots; then each answer is validated.
+    Everything that can be decided without a lock is decided first, with two reads for the
+    whole batch (the polls, their options; a third, the voters' ballots, when a poll allows
+    changing one's vote); then each answer is validated.
     The first ballots of a poll are then written in one transaction that locks the poll row
     first (the same order as every writer of ballots and of the poll), re-checks that it is open
     and which voters have a ballot now (none can appear while we hold the lock), inserts the rest
@@ -111,13 +112,20 @@ def cast_votes(requests: list[VoteRequest]) -> list[Ballot | LiveError]:
         .values_list("poll_id", "pk", "is_correct")
     ):
         options[poll_id].append((pk, is_correct))
+    # The voters' ballots, read here for the polls that allow changing one's vote (a change
+    # updates the ballot); the others check under the lock (`_insert_ballots`).
+    changeable = [pk for pk, poll in polls.items() if poll.allow_change]
     existing = {
         (poll_id, key): pk
-        for poll_id, key, pk in Ballot.objects.filter(
-            poll_id__in=list(polls), voter_key__in={r.voter.key for r in requests}
+        for poll_id, key, pk in (
+            Ballot.objects.filter(
+                poll_id__in=changeable, voter_key__in={r.voter.key for r in requests}
+            )
+            .order_by()
+            .values_list("poll_id", "voter_key", "pk")
+            if changeable
+            else ()
         )
-        .order_by()
-        .values_list("poll_id", "voter_key", "pk")
     }
     results: list[Ballot | LiveError | None] = [None] * len(requests)
     writes: dict[int, list[int]] = {}  # poll id -> indexes of the ballots to insert
