@@ -116,8 +116,10 @@ def test_a_reason_is_worded_in_the_readers_language(event):
 
     with translation.override("fr"):
         [(_name, text)] = reasons(event, reader)
-    # no translation yet: the English sentence, whole (the catalogues are updated separately)
-    assert text == "You look for ‘hydrogen storage’; Ana offers ‘hydrogen storage’."
+    nbsp = "\N{NO-BREAK SPACE}"
+    assert text == (
+        f"Vous recherchez «{nbsp}hydrogen storage{nbsp}»{nbsp}; Ana propose «{nbsp}hydrogen storage{nbsp}»."
+    )
 
 
 def test_a_phrase_is_quoted_whole():
