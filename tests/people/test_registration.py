@@ -244,3 +244,37 @@ def test_registration_closes_by_itself_once_the_event_is_over(client):
             profile=services.ProfileData("A", "B", "a@example.org"),
         )
     assert Person.objects.count() == 0
+
+
+def test_a_newcomer_keeps_the_language_they_registered_in_for_their_e_mails(
+    client, django_capture_on_commit_callbacks
+):
+    event = EventFactory(upcoming=True, name="ECC", requires_approval=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("events:register", args=[event.slug]),
+            form_data(),
+            headers={"accept-language": "cs"},
+        )
+
+    assert Person.objects.get().language == "cs"
+    (message,) = mail.outbox
+    assert message.subject == "Jste registrováni na akci ECC"
+    assert message.body.startswith("Dobrý den, Ada,")
+
+
+def test_a_chosen_language_is_not_overwritten_by_a_registration(client):
+    event = EventFactory(upcoming=True)
+    person = PersonFactory(language="de")
+    client.force_login(person)
+
+    client.post(
+        reverse("events:register", args=[event.slug]),
+        form_data(email=person.email),
+        headers={"accept-language": "fr"},
+    )
+
+    assert Registration.objects.filter(event=event, person=person).exists()
+    person.refresh_from_db()
+    assert person.language == "de"

@@ -139,3 +139,34 @@ def test_unknown_kinds_are_refused(meeting, mailoutbox):
     with pytest.raises(ValueError):
         tasks.send_request_email(request.pk, "hello")
     assert mailoutbox == []
+
+
+def test_each_person_gets_the_mail_and_the_invitation_in_their_own_language(
+    meeting, people, mailoutbox
+):
+    alice, bob = people
+    alice.language, bob.language = "de", "cs"
+    for person in people:
+        person.save(update_fields=["language"])
+
+    tasks.send_meeting_email(meeting.pk, "scheduled")
+
+    german, czech = mailoutbox
+    assert german.subject == "Gespräch mit Bob B bei ECC"
+    assert german.body.startswith("Guten Tag Alice,")
+    assert "Wann: Dienstag, 5. März 2030, 10:00–10:30 (Europe/Brussels)" in german.body
+    assert str(invitation(german)[1].walk("VEVENT")[0]["summary"]) == "Gespräch mit Bob B"
+    assert czech.subject == "Schůzka s osobou Alice A na akci ECC"
+    assert czech.body.startswith("Dobrý den, Bob,")
+
+
+def test_a_person_without_a_language_reads_english_whoever_triggered_it(meeting, mailoutbox):
+    from django.utils import translation
+
+    with translation.override("de"):  # e.g. a German organiser published the schedule
+        tasks.send_meeting_email(meeting.pk, "scheduled")
+
+    assert [m.subject for m in mailoutbox] == [
+        "Meeting with Bob B at ECC",
+        "Meeting with Alice A at ECC",
+    ]
