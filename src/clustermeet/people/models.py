@@ -203,20 +203,36 @@ class Registration(models.Model):
         ADMIN = "admin", _("Back office")
         DEMO = "demo", _("Demo data")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="registrations")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    roles = models.ManyToManyField(Role, blank=True, related_name="registrations")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("person")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    roles = models.ManyToManyField(
+        Role, blank=True, related_name="registrations", verbose_name=_("roles")
+    )
     stakeholder_type = models.CharField(
-        max_length=12, choices=StakeholderType.choices, default=StakeholderType.OTHER
+        _("stakeholder type"),
+        max_length=12,
+        choices=StakeholderType.choices,
+        default=StakeholderType.OTHER,
     )
-    terms_accepted_at = models.DateTimeField()
+    terms_accepted_at = models.DateTimeField(_("terms accepted at"))
     directory_consent_at = models.DateTimeField(
-        null=True, blank=True, help_text=_("When the person agreed to be listed in the directory.")
+        _("listed in the directory since"),
+        null=True,
+        blank=True,
+        help_text=_("When the person agreed to be listed in the directory."),
     )
-    source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
-    created_at = models.DateTimeField(default=timezone.now)
-    decided_at = models.DateTimeField(null=True, blank=True)
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.WEB
+    )
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -117,9 +117,8 @@ def test_a_reason_is_worded_in_the_readers_language(event):
     with translation.override("fr"):
         [(_name, text)] = reasons(event, reader)
     nbsp = "\N{NO-BREAK SPACE}"
-    assert text == (
-        f"Vous recherchez «{nbsp}hydrogen storage{nbsp}»{nbsp}; Ana propose «{nbsp}hydrogen storage{nbsp}»."
-    )
+    quoted = f"«{nbsp}hydrogen storage{nbsp}»"
+    assert text == f"Vous recherchez {quoted}{nbsp}; Ana propose {quoted}."
 
 
 def test_a_phrase_is_quoted_whole():

@@ -1,0 +1,100 @@
+"""Every page type of the demo (tests/browser/pages.py) in German and in Czech, as the person who
+uses it: no piece of the interface is left in English. A text node (or a visible attribute) that is
+exactly one of our English messages whose translation differs, or that has no translation at all,
+is a leftover; the JavaScript-built texts are included, since the pages are read once the live
+parts have connected. CLUSTERMEET_SCREENSHOTS=<dir> keeps a screenshot of every page, to look at
+them."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.utils.translation import trans_real
+from django.utils.translation.trans_real import DjangoTranslation
+
+from tests.browser.pages import PAGE_TYPES
+from tests.browser.test_accessibility import open_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(serialized_rollback=True)]
+
+LOCALE = Path(__file__).resolve().parents[2] / "src" / "clustermeet" / "locale"
+LANGUAGES = ("de", "cs")
+
+TEXTS_JS = """() => {
+  const texts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest('script, style, code, template')) continue;
+    const text = node.textContent.replace(/\\s+/g, ' ').trim();
+    if (text) texts.push(text);
+  }
+  for (const el of document.querySelectorAll('[aria-label], [placeholder], [title], [alt]')) {
+    for (const name of ['aria-label', 'placeholder', 'title', 'alt']) {
+      const value = el.getAttribute(name);
+      if (value) texts.push(value.replace(/\\s+/g, ' ').trim());
+    }
+  }
+  for (const el of document.querySelectorAll('input[type=submit], input[type=button]')) {
+    texts.push(el.value.trim());
+  }
+  texts.push(document.title.trim());
+  return texts;
+}"""
+
+_STRING = re.compile(r'"((?:[^"\\\\]|\\\\.)*)"')
+
+
+def english_messages(language: str) -> set[str]:
+    """The singular msgids of our catalogues for `language` (both domains), unescaped."""
+    messages = set()
+    for po in (LOCALE / language / "LC_MESSAGES").glob("*.po"):
+        entry: list[str] | None = None
+        for line in [*po.read_text(encoding="utf-8").splitlines(), ""]:
+            if line.startswith("msgid "):
+                entry = [line[6:]]
+            elif entry is not None and line.startswith('"'):
+                entry.append(line)
+            elif entry is not None:
+                text = "".join(m.group(1) for part in entry for m in _STRING.finditer(part))
+                text = bytes(text, "utf-8").decode("unicode_escape").encode("latin-1").decode()
+                if text:
+                    messages.add(" ".join(text.split()))
+                entry = None
+    return messages
+
+
+def kept_as_is(language: str) -> set[str]:
+    """The messages whose translation (in some context) is the English word itself, such as
+    "Workshop" in German: seeing them is no leftover."""
+    same = set()
+    catalogues = [trans_real.translation(language), DjangoTranslation(language, domain="djangojs")]
+    for key, value in (item for c in catalogues for item in c._catalog.items()):
+        msgid = key[0] if isinstance(key, tuple) else key
+        msgid = msgid.split("\x04", 1)[-1]  # "context\x04message"
+        if value == msgid:
+            same.add(" ".join(msgid.split()))
+    return same
+
+
+def leftovers(texts: list[str], language: str) -> list[str]:
+    english = english_messages(language) - kept_as_is(language)
+    return sorted({text for text in texts if text in english})
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page_type", PAGE_TYPES, ids=[p.name for p in PAGE_TYPES])
+def test_the_page_is_entirely_in_the_language(demo_site, page_type, language):
+    context, page, problems = open_page(demo_site, page_type, language=language)
+    try:
+        keep = os.environ.get("CLUSTERMEET_SCREENSHOTS")
+        if keep:
+            Path(keep).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=f"{keep}/{page_type.name}-{language}.png", full_page=True)
+        assert page.evaluate("document.documentElement.lang") == language
+        left = leftovers(page.evaluate(TEXTS_JS), language)
+        assert left == [], left
+        assert problems == []
+    finally:
+        context.close()
