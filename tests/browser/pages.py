@@ -37,6 +37,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("marketplace", "participant", f"{EV}/marketplace/"),
     PageType("cafe-my-table", "seated", f"{EV}/sessions/{CAFE_SESSION}/cafe/", live=True),
     PageType("harvest", "organiser", f"{EV}/sessions/{CAFE_SESSION}/cafe/harvest/"),
+    PageType("cafe-organise", "organiser", f"{EV}/sessions/{CAFE_SESSION}/cafe/organise/"),
     PageType("matchmaking-organise", "organiser", f"{EV}/matchmaking/organise/"),
     PageType(
         "moderator-console", "organiser", f"{EV}/sessions/{LIVE_SESSION}/moderate/", live=True
