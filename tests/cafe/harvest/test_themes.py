@@ -29,18 +29,50 @@ def test_notes_are_split_into_bullet_items():
 def test_fixed_notes_give_exact_themes_sorted_by_count():
     assert group_notes(NOTES) == [
         Theme(
-            "training, manager, staff", "Training of staff and managers", (0, 2, 5), 3, (0, 1, 2)
+            "Training of staff and managers",
+            "Training of staff and managers",
+            (0, 2, 5),
+            3,
+            (0, 1, 2),
+            ("training", "manager", "staff"),
         ),
         Theme(
-            "incentive, market, product, greener",
+            "Market incentives for greener products",
             "market incentives for green products",
             (1, 3),
             2,
             (0, 1),
+            ("incentive", "market", "product", "greener"),
         ),
-        Theme("procurement, public, green, reward", "Green public procurement", (4, 6), 2, (2, 3)),
-        Theme("flow, knowledge, resource", "Knowledge of resource flows", (7,), 1, (3,)),
+        Theme(
+            "Public procurement that rewards green solutions",
+            "Green public procurement",
+            (4, 6),
+            2,
+            (2, 3),
+            ("procurement", "public", "green", "reward"),
+        ),
+        Theme(
+            "Knowledge of resource flows",
+            "Knowledge of resource flows",
+            (7,),
+            1,
+            (3,),
+            ("flow", "knowledge", "resource"),
+        ),
     ]
+
+
+def test_a_label_is_a_phrase_the_tables_wrote_never_a_list_of_keywords():
+    (short,) = group_notes(["access to finance for SMEs"])
+    assert (short.label, short.keywords) == (
+        "Access to finance for SMEs",
+        ("access", "finance", "sme"),
+    )
+    (long,) = group_notes(
+        ["we need much better and more affordable access to finance for small companies"]
+    )
+    assert long.label == "We need much better and more affordable access…"
 
 
 def test_max_themes_cuts_the_tree():
@@ -59,7 +91,9 @@ def test_deterministic_and_independent_of_seed():
 def test_edge_cases():
     assert group_notes([]) == []
     assert group_notes(["", "  \n - "]) == []
-    assert group_notes(["Only one idea"]) == [Theme("idea", "Only one idea", (0,), 1, (0,))]
+    assert group_notes(["Only one idea"]) == [
+        Theme("Only one idea", "Only one idea", (0,), 1, (0,), ("idea",))
+    ]
 
 
 def test_stop_word_items_are_grouped_by_their_words():

@@ -58,11 +58,11 @@ def organiser(cafe):
 
 EXPECTED_CSV = (
     "\ufeffquestion,theme,label,count,representative,tables\r\n"
-    'What is needed?,1,"training, manager, staff",3,Training of staff and managers,'
+    "What is needed?,1,Training of staff and managers,3,Training of staff and managers,"
     '"Table 1, round 1; Table 1, round 2; Table 2, round 1"\r\n'
-    'What is needed?,2,"incentive, market, product, greener",2,'
+    "What is needed?,2,Market incentives for greener products,2,"
     'market incentives for green products,"Table 1, round 1; Table 2, round 1"\r\n'
-    'What is needed?,3,"procurement, public, green",1,Green public procurement,'
+    "What is needed?,3,Green public procurement,1,Green public procurement,"
     '"Table 1, round 2"\r\n'
 )
 
@@ -75,7 +75,7 @@ def test_organiser_sees_notes_and_themes(client, cafe, organiser):
     assert "What is needed?" in html
     assert "3 notes, 3 themes." in html
     assert "Table 2, round 1" in html
-    assert 'value="training, manager, staff"' in html
+    assert 'value="Training of staff and managers"' in html
     assert "Training of staff and managers" in html
 
 
@@ -92,9 +92,9 @@ def test_exports_are_exact(client, cafe, organiser):
         "# World café harvest: Green café\n\n"
         "## What is needed?\n\n"
         "3 notes, 3 themes.\n\n"
-        "1. **training, manager, staff** (3): Training of staff and managers\n"
-        "2. **incentive, market, product, greener** (2): market incentives for green products\n"
-        "3. **procurement, public, green** (1): Green public procurement\n"
+        "1. **Training of staff and managers** (3): Training of staff and managers\n"
+        "2. **Market incentives for greener products** (2): market incentives for green products\n"
+        "3. **Green public procurement** (1): Green public procurement\n"
     )
 
 
@@ -113,7 +113,9 @@ def test_organiser_renames_a_theme_and_resets_it(client, cafe, organiser):
     assert list(ThemeLabel.objects.values_list("label", flat=True)) == ["Skills and training"]
     client.post(url("harvest"), data | {"label": ""})
     assert ThemeLabel.objects.count() == 0
-    assert "1. **training, manager, staff** (3)" in client.get(url("markdown")).content.decode()
+    assert (
+        "1. **Training of staff and managers** (3)" in client.get(url("markdown")).content.decode()
+    )
 
 
 @pytest.mark.parametrize("name", ["harvest", "markdown", "csv"])

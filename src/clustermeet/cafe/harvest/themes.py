@@ -13,8 +13,10 @@
    `DISTANCE_THRESHOLD`, so the number of themes follows the notes. With `max_themes`, and
    more themes than that, the tree is cut at `max_themes` clusters instead.
 4. Per theme: the representative is the member closest (cosine) to the members' centroid
-   (ties: the first); the label, the 2–4 terms whose mean weight in the theme most exceeds
-   their mean weight elsewhere.
+   (ties: the first); its `keywords`, the 2–4 terms whose mean weight in the theme most exceeds
+   their mean weight elsewhere; its label, a phrase the tables wrote: the shortest member that
+   holds the most keywords (ties: the first), at most `MAX_LABEL_WORDS` words (longer ones are
+   cut between words, with "…"), starting with a capital.
 5. Themes are sorted by count (items), descending, then by their first item.
 
 Everything is deterministic (the clustering has no randomness; `seed` is kept in the signature
@@ -39,6 +41,7 @@ __all__ = ["DISTANCE_THRESHOLD", "Item", "Theme", "group_notes", "split_items"]
 DISTANCE_THRESHOLD = 0.75
 MAX_LABEL_TERMS = 4
 MIN_LABEL_TERMS = 2
+MAX_LABEL_WORDS = 8
 
 _BULLET = re.compile(r"^\s*(?:[❖•▪◦·*\-–—>]+|\d{1,2}[.)])\s*")
 _WORD = re.compile(r"\w\w")
@@ -53,11 +56,12 @@ class Item:
 
 @dataclass(frozen=True)
 class Theme:
-    label: str
+    label: str  # a short phrase from the members
     representative: str
     members: tuple[int, ...]  # indices into split_items(notes)
     count: int
     notes: tuple[int, ...] = ()  # indices of the notes the members come from, ascending
+    keywords: tuple[str, ...] = ()  # the theme's most distinctive terms
 
 
 def split_items(notes: Sequence[str]) -> list[Item]:
@@ -77,7 +81,22 @@ def _identity(features: list[str]) -> list[str]:
     return features
 
 
-def _labels(texts: list[str], groups: list[np.ndarray]) -> list[str]:
+def _phrase(texts: list[str], members: np.ndarray, keywords: list[str]) -> str:
+    """The label: the shortest member holding the most keywords, cut to MAX_LABEL_WORDS."""
+    wanted = set(keywords)
+
+    def rank(m: int) -> tuple[int, int, int]:
+        terms = {t for p in analyse(texts[m], concepts=False).phrases for t in p}
+        return (-len(wanted & terms), len(texts[m].split()), m)
+
+    words = texts[min((int(m) for m in members), key=rank)].split()
+    phrase = " ".join(words[:MAX_LABEL_WORDS]).rstrip(" ,;:.")
+    if len(words) > MAX_LABEL_WORDS:
+        phrase += "…"
+    return phrase[:1].upper() + phrase[1:]
+
+
+def _labels(texts: list[str], groups: list[np.ndarray]) -> list[list[str]]:
     """2–4 distinctive terms per group: the word TF-IDF (no concept tokens) averaged over the
     group minus the average over the other items."""
     words = [[t for p in analyse(text, concepts=False).phrases for t in p] for text in texts]
@@ -98,7 +117,7 @@ def _labels(texts: list[str], groups: list[np.ndarray]) -> list[str]:
             by_weight = sorted(range(len(terms)), key=lambda j: (-inside[j], terms[j]))
             chosen += [terms[j] for j in by_weight if terms[j] not in chosen and inside[j] > 0]
             chosen = chosen[:MIN_LABEL_TERMS]
-        labels.append(", ".join(chosen[:MAX_LABEL_TERMS]))
+        labels.append(chosen[:MAX_LABEL_TERMS])
     return labels
 
 
@@ -151,20 +170,21 @@ def group_notes(notes: list[str], *, max_themes: int | None = None, seed: int = 
     labels = _cluster(vectors, max_themes)
     labels = _featureless(texts, vectors, labels)
     groups = [np.flatnonzero(labels == k) for k in range(labels.max() + 1)]
-    names = _labels(texts, groups)
+    keywords = _labels(texts, groups)
     themes = []
-    for members, name in zip(groups, names, strict=True):
+    for members, terms in zip(groups, keywords, strict=True):
         centroid = vectors[members].mean(axis=0)
         norm = np.linalg.norm(centroid)
         scores = vectors[members] @ (centroid / norm if norm else centroid)
         best = int(members[int(np.argmax(np.round(scores, 9)))])
         themes.append(
             Theme(
-                label=name,
+                label=_phrase(texts, members, terms),
                 representative=texts[best],
                 members=tuple(int(m) for m in members),
                 count=len(members),
                 notes=tuple(sorted({items[int(m)].note for m in members})),
+                keywords=tuple(terms),
             )
         )
     themes.sort(key=lambda theme: (-theme.count, theme.members[0]))
