@@ -49,8 +49,13 @@ def cafe(asgi_server):
     """A virtual event's café: 2 tables, 7 seated participants, round 1 under way and ending in
     a few seconds, round 2 right after it (set up once the server runs, so the clock is fair)."""
     event = EventFactory(slug="ecc-cafe", name="Cluster Café Conference")
-    session = SessionFactory(
-        event=event, slug="cafe", title="Clusters world café", type=Session.Type.WORLD_CAFE
+    session = SessionFactory(  # under way: people still sign up
+        event=event,
+        slug="cafe",
+        title="Clusters world café",
+        type=Session.Type.WORLD_CAFE,
+        starts_at=timezone.now() - dt.timedelta(minutes=10),
+        ends_at=timezone.now() + dt.timedelta(hours=1),
     )
     cafe = services.create_cafe(session, ["How can clusters strengthen the industrial ecosystem?"])
     for _ in range(2):

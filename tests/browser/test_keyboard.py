@@ -3,6 +3,7 @@ a participant ranks the options of a ranking poll, votes, and upvotes a question
 results show it; the focused button has a visible focus indicator. And the presenter view at
 200 % zoom (640 × 450 CSS pixels): no horizontal scrolling, the poll's question visible."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -33,7 +34,13 @@ TAB_LIMIT = 80
 @pytest.fixture
 def stage():
     event = EventFactory(slug="ecc-keys", name="Keyboard Cluster Conference")
-    session = SessionFactory(event=event, slug="services", title="Cluster services")
+    session = SessionFactory(  # under way: the panel is live
+        event=event,
+        slug="services",
+        title="Cluster services",
+        starts_at=timezone.now() - dt.timedelta(minutes=10),
+        ends_at=timezone.now() + dt.timedelta(hours=1),
+    )
     LiveSettings.objects.create(session=session, join_code="KEYS42", qa_moderated=True)
     moderator = SessionSpeakerFactory(
         session=session, role="moderator", person=PersonFactory(first_name="Mia")

@@ -2,6 +2,7 @@
 opens a poll in the console, a participant votes on the session page, the presenter view follows
 without reloading; a Q&A upvote reorders the participant's list."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -29,7 +30,13 @@ OPTIONS = ["Increase public investments", "Facilitate collaboration", "Simplify 
 @pytest.fixture
 def stage():
     event = EventFactory(slug="ecc-live", name="Live Cluster Conference")
-    session = SessionFactory(event=event, slug="roundtable", title="Policy roundtable")
+    session = SessionFactory(  # under way: the panel is live
+        event=event,
+        slug="roundtable",
+        title="Policy roundtable",
+        starts_at=timezone.now() - dt.timedelta(minutes=10),
+        ends_at=timezone.now() + dt.timedelta(hours=1),
+    )
     LiveSettings.objects.create(session=session, join_code="LIVE42", qa_moderated=True)
     moderator = SessionSpeakerFactory(
         session=session, role="moderator", person=PersonFactory(first_name="Mia")
