@@ -256,7 +256,7 @@ def test_the_registration_list_shows_status_first_then_who_where_what_and_when(c
         "roles",
         "stakeholder type",
         "source",
-        "created at",
+        "registered at",
     ]
     assert [str(choice[1]) for choice in cl.model_admin.get_action_choices(response.wsgi_request)][
         1:
