@@ -30,7 +30,13 @@ async def two_workers_see_one_change_each(url: str) -> None:
     worker_b.attach()
     worker_a.notify(results_of_poll, 1)
     worker_b.notify(results_of_poll, 1)
-    await asyncio.sleep(1.0)
+    # Both flushes come about one interval apart; on a loaded machine later, so wait for them
+    # (up to 10 s) rather than a fixed time, then a little more for a flush too many.
+    for _ in range(100):
+        if len(builds) >= 2:
+            break
+        await asyncio.sleep(0.1)
+    await asyncio.sleep(0.5)
     await worker_a.detach()
     await worker_b.detach()
 
