@@ -43,11 +43,16 @@ from clustermeet.programme.models import Session
 from clustermeet.programme.queries import visible_sessions
 
 
-def _moderated_session(request, event_slug: str, session_slug: str):
+def _visible_session(request, event_slug: str, session_slug: str):
     event = get_visible_event(request.user, event_slug)
     session = get_object_or_404(
         visible_sessions(request.user, event).select_related("event", "room"), slug=session_slug
     )
+    return event, session
+
+
+def _moderated_session(request, event_slug: str, session_slug: str):
+    event, session = _visible_session(request, event_slug, session_slug)
     if not is_moderator(request.user, session):
         raise PermissionDenied(
             _("Only the session's moderators and the organisers open this page.")
@@ -56,10 +61,7 @@ def _moderated_session(request, event_slug: str, session_slug: str):
 
 
 def _presented_session(request, event_slug: str, session_slug: str):
-    event = get_visible_event(request.user, event_slug)
-    session = get_object_or_404(
-        visible_sessions(request.user, event).select_related("event", "room"), slug=session_slug
-    )
+    event, session = _visible_session(request, event_slug, session_slug)
     if not is_presenter(request.user, session):
         raise PermissionDenied(
             _("Only the session's speakers, its moderators and the organisers open this page.")
