@@ -4,8 +4,6 @@ read, and a client that stopped reading is disconnected instead of holding up th
 import asyncio
 import json
 
-from asgiref.sync import sync_to_async
-
 from clustermeet.realtime.consumer import TOO_SLOW, EventConsumer
 
 
@@ -63,51 +61,6 @@ def test_a_client_that_stopped_reading_is_closed_not_waited_for():
         assert transport.sent[1:] == [{"type": "websocket.close", "code": TOO_SLOW}]
 
     asyncio.run(scenario())
-
-
-def test_a_poll_home_is_looked_up_once_for_every_vote_waiting_for_it(monkeypatch):
-    """When a poll opens, every participant's first vote needs the poll's session at once: one
-    query answers all of them, and later votes find it cached."""
-    from clustermeet.realtime import consumer as module
-
-    calls = []
-
-    def read(poll_id):
-        calls.append(poll_id)
-        return (5, 6)
-
-    monkeypatch.setattr(module, "_read_poll_home", read)
-    monkeypatch.setattr(module, "_poll_homes", {})
-    monkeypatch.setattr(module, "database_sync_to_async", sync_to_async)  # no database here
-
-    async def scenario():
-        homes = await asyncio.gather(*(module.poll_home(41) for _ in range(50)))
-        assert homes == [(5, 6)] * 50
-        assert await module.poll_home(41) == (5, 6)
-
-    asyncio.run(scenario())
-    assert calls == [41]
-    assert module._poll_home_lookups == {}
-
-
-def test_a_missing_poll_is_not_cached(monkeypatch):
-    from clustermeet.realtime import consumer as module
-
-    calls = []
-
-    def read(poll_id):
-        calls.append(poll_id)
-
-    monkeypatch.setattr(module, "_read_poll_home", read)
-    monkeypatch.setattr(module, "_poll_homes", {})
-    monkeypatch.setattr(module, "database_sync_to_async", sync_to_async)  # no database here
-
-    async def scenario():
-        assert await module.poll_home(42) is None
-        assert await module.poll_home(42) is None
-
-    asyncio.run(scenario())
-    assert calls == [42, 42]
 
 
 class ServerTransport:
