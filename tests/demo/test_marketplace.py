@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from clustermeet.demo import marketplace_2020
+from clustermeet.demo import marketplace_2020_entries
 from clustermeet.demo.accounts import PARTICIPANT_EMAIL
 from clustermeet.demo.loader import load_demo
 from clustermeet.networking.models import Interest, Meeting, MeetingRequest, Offer
@@ -34,7 +34,7 @@ def test_authors_are_approved_participants_who_fit_their_entry(demo):
             "person_id", flat=True
         )
     )
-    by_title = {e.title: e for e in marketplace_2020.ENTRIES}
+    by_title = {e.title: e for e in marketplace_2020_entries.ENTRIES}
     organisations = set()
     for offer in Offer.objects.filter(event__slug=EVENT).select_related("author__organisation"):
         assert offer.author_id in approved
