@@ -21,8 +21,8 @@ from clustermeet.live.models import (
     Quiz,
     Upvote,
 )
-from clustermeet.live.services import poll_spec
 from clustermeet.live.tally import BallotRow, tally
+from clustermeet.live.voting import poll_spec
 from clustermeet.people.models import Registration
 from clustermeet.reports.queries import event_stats
 

@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 from django.utils import timezone
 
-from clustermeet.live import messages, services
+from clustermeet.live import messages, services, voting
 from clustermeet.live.models import Ballot, LiveSettings, Poll, PollOption, Question, Upvote
 from clustermeet.people.models import Person, Registration
 from clustermeet.programme.models import Session
@@ -32,7 +32,7 @@ def attempt(poll_id: int, voter: Person, answer: dict) -> tuple:
     """One vote: ("ack", voter pk, ballot pk, version, stored answer) or ("refused", voter pk,
     code). Only LiveError counts as a refusal; anything else fails the test."""
     try:
-        ballot = services.cast_vote(poll_id, services.Voter.for_person(voter), answer)
+        ballot = voting.cast_vote(poll_id, voting.Voter.for_person(voter), answer)
     except services.LiveError as error:
         return ("refused", voter.pk, error.code)
     return ("ack", voter.pk, ballot.pk, ballot.version, ballot.answer)

@@ -10,10 +10,11 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.utils import timezone
 
-from clustermeet.live import services
+from clustermeet.live import services, voting
 from clustermeet.live.models import Ballot, LiveSettings, Poll, PollOption, Question, Quiz, Upvote
-from clustermeet.live.services import LiveError, Voter
+from clustermeet.live.services import LiveError
 from clustermeet.live.tally import BallotRow, tally
+from clustermeet.live.voting import Voter
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def opened(poll: Poll) -> Poll:
 
 
 def vote(poll: Poll, person, answer) -> Ballot:
-    return services.cast_vote(poll.pk, Voter.for_person(person), answer)
+    return voting.cast_vote(poll.pk, Voter.for_person(person), answer)
 
 
 def refused(call, *args) -> LiveError:
@@ -44,7 +45,7 @@ def state(poll: Poll) -> tuple:
 def counts_of(poll: Poll) -> list[int]:
     options = list(poll.options.values_list("pk", flat=True))
     results = tally(
-        services.poll_spec(poll, options),
+        voting.poll_spec(poll, options),
         [
             BallotRow(a, s)
             for a, s in Ballot.objects.filter(poll=poll).values_list("answer", "status")
@@ -172,7 +173,7 @@ def test_a_vote_is_counted(stage):
 def test_someone_in_the_room_votes_with_a_token(stage):
     poll, (_, collaborate, _) = opened(stage["poll"]), stage["options"]
 
-    services.cast_vote(poll.pk, Voter.for_room_token("tok3n"), {"choice": collaborate.pk})
+    voting.cast_vote(poll.pk, Voter.for_room_token("tok3n"), {"choice": collaborate.pk})
 
     ballot = Ballot.objects.get()
     assert (ballot.voter_key, ballot.person) == ("rtok3n", None)
@@ -192,7 +193,7 @@ def test_a_vote_on_a_poll_that_is_not_open_is_refused(stage, status):
 
 
 def test_a_vote_on_an_unknown_poll_is_refused(stage):
-    error = refused(services.cast_vote, 987654, Voter.for_person(stage["alice"]), 1)
+    error = refused(voting.cast_vote, 987654, Voter.for_person(stage["alice"]), 1)
 
     assert (error.code, str(error)) == ("not_found", "No such poll.")
 
@@ -504,13 +505,13 @@ def test_a_batch_of_votes_has_each_vote_s_outcome_in_order(stage):
     invest, collaborate, _ = stage["options"]
     before = Poll.objects.get(pk=poll.pk).version
     alice, bob = Voter.for_person(stage["alice"]), Voter.for_person(stage["bob"])
-    results = services.cast_votes(
+    results = voting.cast_votes(
         [
-            services.VoteRequest(poll.pk, alice, {"choice": invest.pk}),
-            services.VoteRequest(poll.pk, alice, {"choice": collaborate.pk}),  # a duplicate
-            services.VoteRequest(poll.pk, bob, {"choice": 987654}),  # not an option
-            services.VoteRequest(987654, bob, 1),  # no such poll
-            services.VoteRequest(poll.pk, Voter.for_room_token("t"), {"choice": collaborate.pk}),
+            voting.VoteRequest(poll.pk, alice, {"choice": invest.pk}),
+            voting.VoteRequest(poll.pk, alice, {"choice": collaborate.pk}),  # a duplicate
+            voting.VoteRequest(poll.pk, bob, {"choice": 987654}),  # not an option
+            voting.VoteRequest(987654, bob, 1),  # no such poll
+            voting.VoteRequest(poll.pk, Voter.for_room_token("t"), {"choice": collaborate.pk}),
         ]
     )
     kinds = [r.code if isinstance(r, LiveError) else "ack" for r in results]
@@ -528,8 +529,8 @@ def test_a_batch_refuses_voters_who_have_a_ballot_and_changes_nothing_for_them(s
     invest, collaborate, _ = stage["options"]
     vote(poll, stage["alice"], {"choice": invest.pk})
     before = state(poll)
-    [result] = services.cast_votes(
-        [services.VoteRequest(poll.pk, Voter.for_person(stage["alice"]), collaborate.pk)]
+    [result] = voting.cast_votes(
+        [voting.VoteRequest(poll.pk, Voter.for_person(stage["alice"]), collaborate.pk)]
     )
     assert result.code == "already_voted"
     assert state(poll) == before
@@ -539,9 +540,9 @@ def test_a_batch_on_a_closed_poll_writes_nothing(stage):
     poll = opened(stage["poll"])
     services.close_poll(poll.pk)
     before = state(poll)
-    results = services.cast_votes(
+    results = voting.cast_votes(
         [
-            services.VoteRequest(poll.pk, Voter.for_person(p), stage["options"][0].pk)
+            voting.VoteRequest(poll.pk, Voter.for_person(p), stage["options"][0].pk)
             for p in (stage["alice"], stage["bob"])
         ]
     )
@@ -551,10 +552,10 @@ def test_a_batch_on_a_closed_poll_writes_nothing(stage):
 
 def test_a_batch_writes_refusals_in_each_voter_s_language(stage):
     poll = opened(stage["poll"])
-    results = services.cast_votes(
+    results = voting.cast_votes(
         [
-            services.VoteRequest(poll.pk, Voter.for_person(stage["alice"]), 987654, "fr"),
-            services.VoteRequest(poll.pk, Voter.for_person(stage["bob"]), 987654, "en"),
+            voting.VoteRequest(poll.pk, Voter.for_person(stage["alice"]), 987654, "fr"),
+            voting.VoteRequest(poll.pk, Voter.for_person(stage["bob"]), 987654, "en"),
         ]
     )
     assert [r.code for r in results] == ["invalid_answer", "invalid_answer"]
@@ -567,10 +568,10 @@ def test_a_batch_on_a_poll_that_allows_changes_keeps_one_ballot_per_voter(stage)
     poll = opened(poll)
     invest, _collaborate, simplify = stage["options"]
     alice = Voter.for_person(stage["alice"])
-    results = services.cast_votes(
+    results = voting.cast_votes(
         [
-            services.VoteRequest(poll.pk, alice, invest.pk),
-            services.VoteRequest(poll.pk, alice, simplify.pk),
+            voting.VoteRequest(poll.pk, alice, invest.pk),
+            voting.VoteRequest(poll.pk, alice, simplify.pk),
         ]
     )
     assert results[0].pk == results[1].pk

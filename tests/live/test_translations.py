@@ -6,10 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from clustermeet.live import messages, services
+from clustermeet.live import messages, services, voting
 from clustermeet.live.answers import AnswerError, PollSpec, normalise_answer
 from clustermeet.live.models import Poll, PollOption
-from clustermeet.live.services import LiveError, Voter
+from clustermeet.live.services import LiveError
+from clustermeet.live.voting import Voter
 from clustermeet.realtime.consumer import connection_language
 from tests.factories import PersonFactory
 
@@ -245,15 +246,15 @@ def test_a_refused_vote_is_worded_in_the_active_language(stage, monkeypatch):
     """The refusal is produced by gettext when the vote is refused, in the language active
     then (the catalogues may not translate it yet: the fake gettext tags the language)."""
     tag = lambda message: f"[{translation.get_language()}] {message}"  # noqa: E731
-    monkeypatch.setattr(services, "_", tag)
-    monkeypatch.setattr(services, "ngettext", lambda s, p, n: tag(s if n == 1 else p))
+    monkeypatch.setattr(voting, "_", tag)
+    monkeypatch.setattr(voting, "ngettext", lambda s, p, n: tag(s if n == 1 else p))
     poll = stage["poll"]
     services.open_poll(poll.pk)
     with translation.override("de"), pytest.raises(LiveError) as closed:
-        services.cast_vote(987654, Voter.for_person(stage["alice"]), 1)
+        voting.cast_vote(987654, Voter.for_person(stage["alice"]), 1)
     assert str(closed.value) == "[de] No such poll."
     with translation.override("fr"), pytest.raises(LiveError) as invalid:
-        services.cast_vote(poll.pk, Voter.for_person(stage["alice"]), {"choice": 987654})
+        voting.cast_vote(poll.pk, Voter.for_person(stage["alice"]), {"choice": 987654})
     assert str(invalid.value) == "[fr] That option is not part of this poll."
 
 

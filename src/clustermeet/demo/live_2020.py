@@ -4,9 +4,9 @@ with the live settings and the roundtable's Q&A.
 Voters are the synthetic participants (all approved for ECC 2020), drawn with a fixed seed, so
 every run writes the same ballots: single-choice counts exactly as given, rankings drawn around
 the paper's order until their aggregate order is exactly the paper's, the word cloud's entries
-dealt out so that no voter gives a word twice, quiz answers with the points `live.services`
+dealt out so that no voter gives a word twice, quiz answers with the points `live.voting`
 would have given for their answer time. A ballot's version is the poll's version it made, as
-`live.services` counts: opening the poll is version 1, the k-th ballot version k + 1, closing it
+`live.voting` counts: opening the poll is version 1, the k-th ballot version k + 1, closing it
 version n + 2.
 
 `generate()` is pure (no database); `load_live(writer, data, ids)` writes only what is missing: a
@@ -51,7 +51,7 @@ from clustermeet.live.models import (
     Quiz,
     Upvote,
 )
-from clustermeet.live.services import QUIZ_BASE_POINTS, QUIZ_SPEED_POINTS, poll_spec
+from clustermeet.live.voting import QUIZ_BASE_POINTS, QUIZ_SPEED_POINTS, poll_spec
 from clustermeet.programme.models import Session
 
 # -- generation (pure) ------------------------------------------------------------------------

@@ -47,8 +47,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from clustermeet.live.models import Ballot, Poll, PollOption
-from clustermeet.live.services import poll_spec
 from clustermeet.live.tally import BallotRow, tally
+from clustermeet.live.voting import poll_spec
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BALLOT_COLUMNS = ["poll", "voter", "time", "answer", "status", "points"]

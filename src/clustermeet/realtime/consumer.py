@@ -24,6 +24,7 @@ from clustermeet.cafe import services as cafe_services
 from clustermeet.cafe.models import CafeQuestion, CafeRound, CafeTable
 from clustermeet.events.queries import get_visible_event
 from clustermeet.live import messages, services
+from clustermeet.live import voting as live_voting
 from clustermeet.live.models import Ballot, LiveSettings, Question
 from clustermeet.live.permissions import is_moderator, is_participant, is_presenter
 from clustermeet.programme.queries import visible_sessions
@@ -255,11 +256,11 @@ class EventConsumer(AsyncWebsocketConsumer):
         for audience in (messages.PUBLIC, messages.MODERATORS):
             await groups().leave(messages.group_name(session_id, audience), self)
 
-    def _voter(self, session_id: int) -> services.Voter:
+    def _voter(self, session_id: int) -> live_voting.Voter:
         if self.participant_of.get(session_id) and self.user.is_authenticated:
-            return services.Voter.for_person(self.user)
+            return live_voting.Voter.for_person(self.user)
         if session_id in self.room_sessions and self.room_token:
-            return services.Voter.for_room_token(self.room_token)
+            return live_voting.Voter.for_room_token(self.room_token)
         raise Forbidden
 
     # --- handlers: each returns (reply type, reply data) ----------------------------------------
@@ -282,9 +283,9 @@ class EventConsumer(AsyncWebsocketConsumer):
         self.subscribed.add(session.pk)
         voter_key = None
         if self.participant_of[session.pk] and self.user.is_authenticated:
-            voter_key = services.Voter.for_person(self.user).key
+            voter_key = live_voting.Voter.for_person(self.user).key
         elif session.pk in self.room_sessions and self.room_token:
-            voter_key = services.Voter.for_room_token(self.room_token).key
+            voter_key = live_voting.Voter.for_room_token(self.room_token).key
         snap = await database_sync_to_async(messages.snapshot)(
             session, moderator=moderator, voter_key=voter_key, person=self.user
         )

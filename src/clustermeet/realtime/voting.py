@@ -1,6 +1,6 @@
 """The votes of the websocket, on their way to the database: where a poll lives (looked up once
 per poll and process, one query for every vote waiting for it) and the per-event-loop queue
-that writes votes in batches (`services.cast_votes`)."""
+that writes votes in batches (`live.voting.cast_votes`)."""
 
 import asyncio
 import contextvars
@@ -9,7 +9,7 @@ import weakref
 from channels.db import database_sync_to_async
 from django.utils import translation
 
-from clustermeet.live import services
+from clustermeet.live import voting as live_voting
 from clustermeet.live.models import Poll
 
 # poll id -> (session id, event id), shared by the connections of this process: a poll never
@@ -60,18 +60,18 @@ VOTE_BATCH = 500
 class VoteQueue:
     """The votes of one event loop's connections, written in batches: while the database thread
     writes one batch, the votes that arrive meanwhile wait for the next one, which takes them all
-    (`services.cast_votes`: a few statements per poll and batch instead of several per vote). At
+    (`live.voting.cast_votes`: a few statements per poll and batch instead of several per vote). At
     a trickle every batch holds one vote; under load the batches grow instead of the queue of
     calls in the database thread, so the ack of a vote waits for at most about one batch."""
 
     def __init__(self):
-        self._waiting: list[tuple[services.VoteRequest, asyncio.Future]] = []
+        self._waiting: list[tuple[live_voting.VoteRequest, asyncio.Future]] = []
         self._writer: asyncio.Task | None = None
 
-    async def cast(self, poll_id: int, voter: services.Voter, answer):
+    async def cast(self, poll_id: int, voter: live_voting.Voter, answer):
         loop = asyncio.get_running_loop()
         future = loop.create_future()
-        request = services.VoteRequest(poll_id, voter, answer, translation.get_language())
+        request = live_voting.VoteRequest(poll_id, voter, answer, translation.get_language())
         self._waiting.append((request, future))
         if self._writer is None:
             # A context of its own: the writer serves every connection, not the first voter.
@@ -84,7 +84,7 @@ class VoteQueue:
                 batch = self._waiting[:VOTE_BATCH]
                 del self._waiting[:VOTE_BATCH]
                 try:
-                    results = await database_sync_to_async(services.cast_votes)(
+                    results = await database_sync_to_async(live_voting.cast_votes)(
                         [request for request, _future in batch]
                     )
                 except Exception as error:  # the database failed: every vote of the batch
