@@ -602,8 +602,8 @@ def test_the_import_page_needs_the_add_registration_permission(client):
 
 
 def test_the_import_summary_is_one_sentence_per_figure():
-    from clustermeet.people.admin import _import_summary
     from clustermeet.people.importing import ImportResult
+    from clustermeet.people.spreadsheets import _import_summary
 
     event = EventFactory.build(name="ECC 2020")
     assert _import_summary(ImportResult(1, 0, 1), event) == (
