@@ -9,8 +9,6 @@ as the services do. Ballots can be looked at, never added, changed or deleted he
 always equal the ballots. Upvotes are not shown on their own; a question shows its count.
 """
 
-from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Count, F
 from django.urls import reverse
@@ -20,24 +18,10 @@ from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from clustermeet.live import exports, services
 from clustermeet.live import messages as live_messages
-from clustermeet.live.answers import PollSpec
+from clustermeet.live.forms import POLL_FIELDS, TRANSLATION_FIELDS, PollForm
 from clustermeet.live.models import Ballot, LiveSettings, Poll, PollOption, Question, Quiz
 from clustermeet.realtime import broadcast
 
-POLL_FIELDS = [
-    "session",
-    "quiz",
-    "question",
-    "type",
-    "position",
-    "results_visibility",
-    "min_choices",
-    "max_choices",
-    "scale_max",
-    "max_words",
-    "allow_change",
-    "time_limit_s",
-]
 POLL_STATE = ["status", "version", "opened_at", "closed_at", "created_at"]
 
 
@@ -90,64 +74,6 @@ class PollOptionInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return not self._frozen(obj) and super().has_delete_permission(request, obj)
-
-
-TRANSLATION_FIELDS = ["translation_language", "translation_question", "translation_options"]
-
-
-class PollForm(forms.ModelForm):
-    # A translation of the question and options into one more language (saved by
-    # services.set_poll_translation after the poll and its options; see save_related).
-    translation_language = forms.ChoiceField(
-        label=gettext_lazy("Add or replace a translation into"),
-        choices=[("", "—"), *settings.LANGUAGES],
-        required=False,
-    )
-    translation_question = forms.CharField(
-        label=gettext_lazy("Translated question"), max_length=500, required=False
-    )
-    translation_options = forms.CharField(
-        label=gettext_lazy("Translated options, one per line"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=gettext_lazy("One line per option, in the order of the options below."),
-    )
-
-    class Meta:
-        model = Poll
-        fields = POLL_FIELDS
-
-    def translation(self) -> tuple[str, str, list[str]] | None:
-        language = self.cleaned_data.get("translation_language")
-        if not language:
-            return None
-        text = self.cleaned_data.get("translation_options") or ""
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        return language, self.cleaned_data.get("translation_question") or "", lines
-
-    def clean(self):
-        data = super().clean()
-        translation = self.translation()
-        if translation is not None and self.instance.pk is not None:
-            try:
-                services.clean_translation(*translation, self.instance.options.count())
-            except services.LiveError as error:
-                self.add_error("translation_options", str(error))
-        quiz, session = data.get("quiz"), data.get("session")
-        if quiz is not None and session is not None and quiz.session_id != session.pk:
-            self.add_error("quiz", _("This quiz belongs to another session."))
-        if "type" in data:
-            try:
-                PollSpec(
-                    type=data["type"],
-                    min_choices=data.get("min_choices") or 0,
-                    max_choices=data.get("max_choices"),
-                    scale_max=data.get("scale_max") or 5,
-                    max_words=data.get("max_words") or 1,
-                )
-            except ValueError as error:
-                raise forms.ValidationError(str(error)) from None
-        return data
 
 
 def _poll_changed(poll_id: int) -> None:
