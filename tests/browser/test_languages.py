@@ -5,6 +5,7 @@ is a leftover; the JavaScript-built texts are included, since the pages are read
 parts have connected. CLUSTERMEET_SCREENSHOTS=<dir> keeps a screenshot of every page, to look at
 them."""
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -46,7 +47,8 @@ TEXTS_JS = """() => {
 _STRING = re.compile(r'"((?:[^"\\\\]|\\\\.)*)"')
 
 
-def english_messages(language: str) -> set[str]:
+@functools.cache
+def english_messages(language: str) -> frozenset[str]:
     """The singular msgids of our catalogues for `language` (both domains), unescaped."""
     messages = set()
     for po in (LOCALE / language / "LC_MESSAGES").glob("*.po"):
@@ -62,10 +64,11 @@ def english_messages(language: str) -> set[str]:
                 if text:
                     messages.add(" ".join(text.split()))
                 entry = None
-    return messages
+    return frozenset(messages)
 
 
-def kept_as_is(language: str) -> set[str]:
+@functools.cache
+def kept_as_is(language: str) -> frozenset[str]:
     """The messages whose translation (in some context) is the English word itself, such as
     "Workshop" in German: seeing them is no leftover."""
     same = set()
@@ -75,7 +78,7 @@ def kept_as_is(language: str) -> set[str]:
         msgid = msgid.split("\x04", 1)[-1]  # "context\x04message"
         if value == msgid:
             same.add(" ".join(msgid.split()))
-    return same
+    return frozenset(same)
 
 
 def leftovers(texts: list[str], language: str) -> list[str]:

@@ -21,8 +21,13 @@ def is_presenter(person, session: Session) -> bool:
     """Who may open the session's presenter view and see on it what moderators see (results
     before they are public, pending questions): the moderators, and every speaker of the session
     — they present it. Presenting changes nothing; moderating actions stay `is_moderator`'s."""
-    if is_moderator(person, session):
-        return True
+    return is_moderator(person, session) or is_speaker(person, session)
+
+
+def is_speaker(person, session: Session) -> bool:
+    """Any role on the session's stage (speaker, panellist, moderator, host…)."""
+    if person is None or not person.is_authenticated:
+        return False
     return SessionSpeaker.objects.filter(session=session, person=person).exists()
 
 

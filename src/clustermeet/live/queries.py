@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from clustermeet.events.models import Event
 from clustermeet.events.queries import registration_of
 from clustermeet.live.models import LiveSettings, Poll, PollOption, Question
-from clustermeet.live.permissions import is_moderator, is_presenter
+from clustermeet.live.permissions import is_moderator, is_speaker
 from clustermeet.people.models import Registration
 from clustermeet.programme.models import Session
 
@@ -58,7 +58,7 @@ def panel_context(request, event: Event, session: Session) -> dict:
             "vote_status": vote_status(person, event),
             "moderator": moderator,
             # Speakers open the presenter view of their session.
-            "presenter": moderator or (person.is_authenticated and is_presenter(person, session)),
+            "presenter": moderator or is_speaker(person, session),
             "join_code": clean_join_code(request.GET.get("join")),
             # Over: the panel shows the results it keeps, not a "Live" status.
             "ended": session.ends_at <= timezone.now(),

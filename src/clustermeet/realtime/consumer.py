@@ -26,7 +26,7 @@ from clustermeet.events.queries import get_visible_event
 from clustermeet.live import messages, services
 from clustermeet.live import voting as live_voting
 from clustermeet.live.models import Ballot, LiveSettings, Question
-from clustermeet.live.permissions import is_moderator, is_participant, is_presenter
+from clustermeet.live.permissions import is_moderator, is_participant, is_speaker
 from clustermeet.programme.queries import visible_sessions
 from clustermeet.realtime import protocol
 from clustermeet.realtime.broadcast import coalescer, encode
@@ -274,7 +274,7 @@ class EventConsumer(AsyncWebsocketConsumer):
         if data.presenter and not moderator:
             # A speaker on the presenter view reads what moderators read (it acts on nothing:
             # moderating messages still check `moderator_of`).
-            moderator = await database_sync_to_async(is_presenter)(self.user, session)
+            moderator = await database_sync_to_async(is_speaker)(self.user, session)
         # Join the group first, then read the snapshot: events published meanwhile are held and
         # sent after the snapshot (they carry versions/ids, so stale ones are dropped).
         # Moderators get the moderators' payloads only (a superset), each event once.
