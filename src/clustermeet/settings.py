@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "clustermeet.live",
     "clustermeet.cafe",
     "clustermeet.networking",
+    "clustermeet.onsite",
     "clustermeet.reports",
     "clustermeet.demo",
     "clustermeet.privacy",
@@ -145,6 +146,8 @@ CELERY_IMPORTS = [
     "clustermeet.networking.meetings.tasks",
     "clustermeet.networking.meetings.reminders",
     "clustermeet.networking.matchmaking.tasks",
+    "clustermeet.onsite.badges.tasks",
+    "clustermeet.onsite.bookings.tasks",
 ]
 
 EMAIL_BACKEND = os.environ.get(

@@ -158,6 +158,7 @@ class Role(models.Model):
     EXHIBITOR = "exhibitor"
     JURY = "jury"
     ORGANISER = "organiser"
+    PRESS = "press"
 
     code = models.SlugField(unique=True)
     name = models.CharField(max_length=50)  # English, as the migration wrote it
@@ -187,6 +188,7 @@ ROLE_LABELS = {
     Role.EXHIBITOR: pgettext_lazy("event role", "Exhibitor"),
     Role.JURY: pgettext_lazy("event role", "Jury member"),
     Role.ORGANISER: pgettext_lazy("event role", "Organiser"),
+    Role.PRESS: pgettext_lazy("event role", "Press"),
 }
 
 

@@ -1,0 +1,1 @@
+"""Background tasks of badges (filled in below)."""
