@@ -18,6 +18,10 @@ app.conf.beat_schedule = {
         "schedule": 60.0,
         "kwargs": {"minutes": 15},
     },
+    "onsite-expire-booking-offers": {
+        "task": "clustermeet.onsite.bookings.tasks.expire_booking_offers",
+        "schedule": 60.0,
+    },
     "privacy-purge-expired": {
         "task": "clustermeet.privacy.tasks.purge_expired",
         "schedule": 24 * 60 * 60.0,

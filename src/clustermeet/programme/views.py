@@ -13,6 +13,7 @@ from clustermeet.cafe.queries import session_links as cafe_links
 from clustermeet.events.models import Challenge, Ecosystem
 from clustermeet.events.queries import get_visible_event
 from clustermeet.live.queries import panel_context
+from clustermeet.onsite.bookings.views import session_box
 from clustermeet.people.models import Person
 from clustermeet.programme import services
 from clustermeet.programme.embeds import embed_for
@@ -83,6 +84,7 @@ def session_detail(request, event_slug: str, session_slug: str):
         **panel_context(request, event, session),
     }
     context["cafe"] = cafe_links(session, moderator=context["live"]["moderator"])
+    context["booking_box"] = session_box(request, event, session)  # when booking is enabled
     with timezone.override(event.tz):
         return render(request, "programme/session.html", context)
 
