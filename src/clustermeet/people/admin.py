@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django_countries.filters import CountryFilter
 
 from clustermeet.events.admin import URL_FIELDS_ASSUME_HTTPS
+from clustermeet.onsite.badges.admin import RegistrationBadges
 from clustermeet.people import services
 from clustermeet.people.models import Invitation, Organisation, Person, Registration, Role
 from clustermeet.people.spreadsheets import RegistrationSpreadsheets
@@ -107,7 +108,7 @@ class RoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(RegistrationSpreadsheets, admin.ModelAdmin):
+class RegistrationAdmin(RegistrationBadges, RegistrationSpreadsheets, admin.ModelAdmin):
     # Six columns that fit a 1280 px window: what an organiser decides on first (the status),
     # then who, from where, for which event, in which roles, since when. Country, stakeholder
     # type, source and directory consent are in the filters, the change form and the export.
@@ -134,7 +135,13 @@ class RegistrationAdmin(RegistrationSpreadsheets, admin.ModelAdmin):
     ]
     autocomplete_fields = ["person"]
     filter_horizontal = ["roles"]
-    actions = ["approve_selected", "decline_selected", "cancel_selected", "export_csv"]
+    actions = [
+        "approve_selected",
+        "decline_selected",
+        "cancel_selected",
+        "export_csv",
+        *RegistrationBadges.badge_actions,
+    ]
     fields = [
         "event",
         "person",
@@ -147,6 +154,7 @@ class RegistrationAdmin(RegistrationSpreadsheets, admin.ModelAdmin):
         "created_at",
         "decided_at",
         "decided_by",
+        "badge",
     ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -159,6 +167,7 @@ class RegistrationAdmin(RegistrationSpreadsheets, admin.ModelAdmin):
             "created_at",
             "decided_at",
             "decided_by",
+            "badge",
         ]
         if obj is not None:
             readonly = ["event", "person", "status", *readonly]

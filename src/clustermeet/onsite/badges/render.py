@@ -12,10 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import segno
-import weasyprint
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
-from weasyprint.text.fonts import FontConfiguration
 
 from clustermeet.events.models import Event
 from clustermeet.onsite.badges.designs import Design
@@ -120,6 +118,10 @@ def render_pdf(
     """The PDF of these cards; `on_progress(done)` is called after each chunk is laid out."""
     if chunk % 4:
         raise ValueError("The chunk size must be a multiple of four (A4 sheets).")
+    # WeasyPrint takes most of a second to import: only the print job pays for it.
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
     fonts = FontConfiguration()
     fetcher = weasyprint.urls.URLFetcher(allowed_protocols={"data"})
     images: dict = {}  # the logo is decoded once for the whole print
