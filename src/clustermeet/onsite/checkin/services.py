@@ -24,7 +24,8 @@ from django.utils.translation import gettext as _
 from clustermeet.events.models import Event
 from clustermeet.onsite.checkin import messages, tokens
 from clustermeet.onsite.checkin.queries import badge_kind, kind_label
-from clustermeet.onsite.models import Badge, CheckIn
+from clustermeet.onsite.errors import OnsiteError
+from clustermeet.onsite.models import Badge, CheckIn, DoorStaff
 from clustermeet.people.models import Person, Registration
 from clustermeet.realtime import broadcast
 
@@ -306,3 +307,23 @@ def sync(event: Event, scans: list[dict], *, by: Person | None) -> list[ScanResu
             )
         )
     return results
+
+
+def person_by_email(email: str) -> Person | None:
+    return Person.objects.filter(email__iexact=(email or "").strip()).first()
+
+
+def add_door_staff(event: Event, email: str, *, by: Person | None) -> DoorStaff:
+    """Give a person (found by the e-mail of their account) the check-in staff role at an
+    event: they open its check-in pages and nothing else of it."""
+    person = person_by_email(email)
+    if person is None:
+        raise OnsiteError(
+            "no_account",
+            _("No account has this e-mail address. Ask the person to create one first."),
+        )
+    with transaction.atomic():
+        duty, _created = DoorStaff.objects.get_or_create(
+            event=event, person=person, defaults={"added_by": by}
+        )
+    return duty
