@@ -175,7 +175,7 @@ def test_participants_of_2020(demo):
     stats = event_stats(ecc)
     assert (stats["approved"], stats["pending"], stats["countries"]) == (1135, 0, 51)
     prague = event_stats(Event.objects.get(slug="ecc-2022"))
-    assert (prague["registrations"], prague["approved"], prague["pending"]) == (304, 234, 60)
+    assert (prague["registrations"], prague["approved"], prague["pending"]) == (679, 600, 60)
 
 
 @pytest.mark.django_db

@@ -141,11 +141,23 @@ EXPECTED = {
         "meetings_held": 2,
         "no_shows": 1,
     },
+    "onsite": {
+        "checked_in": 0,
+        "check_ins": 0,
+        "per_day": {},
+        "expected": 4,
+        "badges": 0,
+        "site_visits": 0,
+        "bookings": 0,
+        "waitlisted": 0,
+        "promoted": 0,
+        "attended": 0,
+    },
 }
 
 
 def test_event_stats(event, django_assert_num_queries):
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(11):
         assert event_stats(event) == EXPECTED
 
 
@@ -173,6 +185,18 @@ def test_event_stats_of_an_empty_event(db):
             "meetings_scheduled": 0,
             "meetings_held": 0,
             "no_shows": 0,
+        },
+        "onsite": {
+            "checked_in": 0,
+            "check_ins": 0,
+            "per_day": {},
+            "expected": 0,
+            "badges": 0,
+            "site_visits": 0,
+            "bookings": 0,
+            "waitlisted": 0,
+            "promoted": 0,
+            "attended": 0,
         },
     }
 
@@ -203,8 +227,19 @@ def test_stats_command_prints_a_table(event):
         ["Meetings", "scheduled", "3"],
         ["Meetings", "held", "2"],
         ["No", "shows", "1"],
+        ["Onsite"],
+        ["Checked", "in", "0"],
+        ["Check", "ins", "0"],
+        ["Per", "day"],
+        ["Expected", "4"],
+        ["Badges", "0"],
+        ["Site", "visits", "0"],
+        ["Bookings", "0"],
+        ["Waitlisted", "0"],
+        ["Promoted", "0"],
+        ["Attended", "0"],
     ]
-    assert len(lines) == 21
+    assert len(lines) == 32
 
 
 def test_stats_command_rejects_an_unknown_event(event):

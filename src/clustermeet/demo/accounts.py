@@ -1,4 +1,5 @@
-"""The three demo logins and what the organiser and participant accounts come with."""
+"""The four demo logins and what the organiser and participant accounts come with. The door
+account is check-in staff at ECC 2022 only (`onsite_2022`): no registration anywhere."""
 
 from clustermeet.demo.speakers import ORGANISATIONS
 from clustermeet.demo.spec import OrgSpec, PersonSpec
@@ -7,12 +8,13 @@ DEMO_PASSWORD = "clustermeet-demo"
 ORGANISER_EMAIL = "organiser@example.org"
 PARTICIPANT_EMAIL = "participant@example.org"
 SPEAKER_EMAIL = "speaker@example.org"  # a real speaker of 2020: speakers.PEOPLE["krystowski"]
-LOGIN_EMAILS = (ORGANISER_EMAIL, PARTICIPANT_EMAIL, SPEAKER_EMAIL)
+DOOR_EMAIL = "door@example.org"
+LOGIN_EMAILS = (ORGANISER_EMAIL, PARTICIPANT_EMAIL, SPEAKER_EMAIL, DOOR_EMAIL)
 
 ORGANISERS_GROUP = "Organisers"
 ORGANISER_APPS = ("events", "people", "programme", "live", "cafe", "networking")
 
-ACCOUNTS: dict[str, tuple[PersonSpec, OrgSpec]] = {
+ACCOUNTS: dict[str, tuple[PersonSpec, OrgSpec | None]] = {
     "organiser": (
         PersonSpec("Olivia", "Martens", "Event organiser", "eccp", "BE", email=ORGANISER_EMAIL),
         ORGANISATIONS["eccp"],
@@ -20,6 +22,10 @@ ACCOUNTS: dict[str, tuple[PersonSpec, OrgSpec]] = {
     "participant": (
         PersonSpec("Petra", "Horvat", "Project Manager", "", "HR", email=PARTICIPANT_EMAIL),
         OrgSpec("Zagreb Textile & Fashion Cluster", "cluster", "HR", ("textiles", "retail")),
+    ),
+    "door": (
+        PersonSpec("Tereza", "Malá", "Check-in staff", "nca", "CZ", email=DOOR_EMAIL),
+        ORGANISATIONS["nca"],
     ),
 }
 PARTICIPANT_PROFILE = {

@@ -17,6 +17,7 @@ from clustermeet.demo import (
     live_2020,
     marketplace_2020,
     networking_2020,
+    onsite_2022,
     participants,
     synthetic,
 )
@@ -63,6 +64,7 @@ def load_demo(seed: int = synthetic.SEED) -> Counter:
         cafe_2020.load_cafes(writer, data, participant_ids)
         networking_2020.load_networking(writer, data, participant_ids)
         marketplace_2020.load_marketplace(writer, data, participant_ids)
+        onsite_2022.load_onsite(writer, data)
         return writer.created
 
 

@@ -220,23 +220,6 @@ PRAGUE_1, PRAGUE_2 = dt.date(2022, 9, 26), dt.date(2022, 9, 27)
 PRAGUE_TZ = "Europe/Prague"
 
 
-def _site_visit(slug: str, title: str, ecosystems: tuple[str, ...], text: str) -> SessionSpec:
-    return SessionSpec(
-        slug=f"site-visit-{slug}",
-        title=f"Site visit: {title}",
-        type="other",
-        **slot(PRAGUE_2, "14:00", "18:00", PRAGUE_TZ),
-        room="",
-        abstract=f"A guided visit to members of {title}. Places are limited.",
-        description=(
-            f"{text} The bus leaves from the conference venue; register in advance, as the "
-            "group size is limited."
-        ),
-        ecosystems=ecosystems,
-        capacity=25,
-    )
-
-
 ECC_2022 = EventSpec(
     slug="ecc-2022",
     name="European Cluster Conference 2022",
@@ -378,29 +361,35 @@ ECC_2022 = EventSpec(
             abstract="Conclusions of the conference.",
             description="The main conclusions, and practical information for the site visits.",
         ),
-        _site_visit(
-            "mechatronika",
-            "MECHATRONIKA Cluster",
-            ("electronics",),
-            "Mechatronics companies of the MECHATRONIKA cluster show their production.",
+        SessionSpec(
+            slug="workshop-transition-pathways",
+            title="Workshop: from a transition pathway to a cluster's action plan",
+            type="workshop",
+            **slot(PRAGUE_2, "09:00", "10:30", PRAGUE_TZ),
+            room="side-event-room",
+            abstract="Hands-on: turn one ecosystem's transition pathway into actions for members.",
+            description=(
+                "In small groups, cluster managers pick the transition pathway of their "
+                "industrial ecosystem, choose the two or three actions that matter most to "
+                "their member companies and sketch who would do what in the coming year. "
+                "Seats are limited to the tables in the room: book a place in advance."
+            ),
+            speakers=(("przeor", "moderator"),),
+            challenges=("green", "digital"),
+            capacity=40,
         ),
-        _site_visit(
-            "nanoprogress-clutex",
-            "NANOPROGRESS and CLUTEX",
-            ("textiles",),
-            "The nanotechnology and technical textiles clusters host a joint visit.",
-        ),
-        _site_visit(
-            "czechimplant",
-            "CZECHIMPLANT",
-            ("health",),
-            "Members of the Czech medical implants cluster open their workshops.",
-        ),
-        _site_visit(
-            "czech-optical",
-            "Czech Optical Cluster",
-            ("electronics",),
-            "Optics and photonics firms of the cluster show their laboratories.",
+        SessionSpec(
+            slug="site-visits",
+            title="Site visits to Czech clusters",
+            type="other",
+            **slot(PRAGUE_2, "13:00", "18:15", PRAGUE_TZ),
+            room="",
+            abstract="Five members of the National Cluster Association open their workplaces.",
+            description=(
+                "MECHATRONIKA, NANOPROGRESS, CLUTEX, CZECHIMPLANT and the Czech Optical "
+                "Cluster each host a group in the afternoon. The buses leave from the venue; "
+                "places are limited, so book one under Site visits."
+            ),
         ),
     ),
 )

@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.contrib.auth.models import Group, Permission
 
+from clustermeet.demo import registrations_2022
 from clustermeet.demo.accounts import (
     INVITED,
     INVITED_SYNTHETIC_NETWORKERS,
@@ -92,14 +93,14 @@ def load_participants(writer: DemoWriter, data: SyntheticData) -> list[int]:
         writer.events["ecc-2022"],
         (
             (
-                ids[i],
-                status,
-                people[i].stakeholder_type,
-                at,
-                people[i].directory_consent,
-                participant,
+                ids[r.index],
+                r.status,
+                people[r.index].stakeholder_type,
+                r.registered_at,
+                people[r.index].directory_consent,
+                (r.role,),
             )
-            for i, status, at in data.ecc_2022
+            for r in registrations_2022.registrations(data, writer.seed)
         ),
     )
     talks_open = dt.datetime(2022, 9, 28, 9, 0, tzinfo=dt.UTC)
@@ -154,8 +155,8 @@ def load_accounts(writer: DemoWriter, data: SyntheticData, ids: list[int]) -> No
     for slug, event in writer.events.items():
         at = dt.datetime.combine(event.start_date - dt.timedelta(days=90), dt.time(9), dt.UTC)
         rows = [(organiser.pk, APPROVED, StakeholderType.NETWORK, at, True, (Role.ORGANISER,))]
-        if slug == "ecc-2020":
-            at = dt.datetime(2020, 10, 1, 9, 0, tzinfo=dt.UTC)
+        if slug in ("ecc-2020", "ecc-2022"):  # the participant came to Prague too
+            at = dt.datetime.combine(event.start_date - dt.timedelta(days=40), dt.time(9), dt.UTC)
             rows.append(
                 (
                     participant.pk,

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from clustermeet.events.models import Event
 from clustermeet.live.models import Poll, Question
 from clustermeet.networking.meetings.queries import networking_figures
+from clustermeet.onsite.models import Activity, Badge, Booking, CheckIn
 from clustermeet.people.models import Registration
 from clustermeet.programme.models import Session
 
@@ -16,7 +17,8 @@ def event_stats(event: Event) -> dict:
     distinct people with any role in any of the event's sessions; live interaction: polls run
     (opened at least once: quiz questions included, drafts not), ballots cast in them, and
     questions asked in the Q&A (whatever a moderator decided); networking: meeting requests by
-    outcome and meetings (`networking.meetings.queries.networking_figures`)."""
+    outcome and meetings (`networking.meetings.queries.networking_figures`); the on-site days
+    (`onsite_figures`)."""
     approved = Q(status=Registration.Status.APPROVED)
     registrations = Registration.objects.filter(event=event).aggregate(
         registrations=Count("pk"),
@@ -43,4 +45,42 @@ def event_stats(event: Event) -> dict:
         **live,
         "questions": questions,
         "networking": networking_figures(event),
+        "onsite": onsite_figures(event, expected=registrations["approved"]),
+    }
+
+
+def onsite_figures(event: Event, *, expected: int) -> dict:
+    """The door and the bookable activities, in five queries:
+
+    - checked_in: registrations checked in on at least one day; check_ins: all check-in rows
+      (at most one per registration and day); per_day: check-ins per event day ("YYYY-MM-DD",
+      in the event's time zone, as recorded), days without any left out;
+    - expected: the approved registrations, the door figures' denominator
+      (`onsite.checkin.queries.door_figures`) — the models do not say who attends in person, so
+      at a hybrid event some of them follow online;
+    - badges: valid badges (not revoked) of the event's registrations;
+    - site_visits: activities that are site visits (booked programme sessions not counted);
+    - bookings: places held now in any activity (booked, or offered to someone moved up and
+      not answered yet); waitlisted: people on a waiting list now; promoted: bookings ever
+      moved up from a waiting list, whatever happened next; attended: bookings whose person
+      was marked present."""
+    door = CheckIn.objects.filter(event=event).aggregate(
+        checked_in=Count("registration", distinct=True), check_ins=Count("pk")
+    )
+    per_day = CheckIn.objects.filter(event=event).values("day").annotate(n=Count("pk"))
+    badges = Badge.objects.filter(registration__event=event, revoked_at__isnull=True).count()
+    site_visits = Activity.objects.filter(event=event, kind=Activity.Kind.VISIT).count()
+    bookings = Booking.objects.filter(activity__event=event).aggregate(
+        bookings=Count("pk", filter=Q(status__in=Booking.HOLDS_PLACE)),
+        waitlisted=Count("pk", filter=Q(status=Booking.Status.WAITLISTED)),
+        promoted=Count("pk", filter=Q(promoted_at__isnull=False)),
+        attended=Count("pk", filter=Q(attended_at__isnull=False)),
+    )
+    return {
+        **door,
+        "per_day": {row["day"].isoformat(): row["n"] for row in per_day.order_by("day")},
+        "expected": expected,
+        "badges": badges,
+        "site_visits": site_visits,
+        **bookings,
     }

@@ -26,7 +26,7 @@ LABELS = {
 class Command(BaseCommand):
     help = (
         "Print the figures of an event: registrations, countries, sessions, speakers, polls, "
-        "ballots and questions."
+        "ballots, questions, networking, and the on-site days (check-ins, badges, bookings)."
     )
 
     def add_arguments(self, parser):
@@ -50,6 +50,11 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {key.capitalize()}")
                 for sub, figure in value.items():
                     label = sub.replace("_", " ").capitalize()
-                    self.stdout.write(f"    {label.ljust(width - 2)}  {figure!s:>7}")
+                    if isinstance(figure, dict):  # e.g. the on-site check-ins per day
+                        self.stdout.write(f"    {label}")
+                        for name, n in figure.items():
+                            self.stdout.write(f"      {name.ljust(width - 4)}  {n!s:>7}")
+                    else:
+                        self.stdout.write(f"    {label.ljust(width - 2)}  {figure!s:>7}")
             elif key != "event":
                 self.stdout.write(f"  {LABELS.get(key, key).ljust(width)}  {value!s:>7}")
