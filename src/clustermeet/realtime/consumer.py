@@ -27,6 +27,8 @@ from clustermeet.live import messages, services
 from clustermeet.live import voting as live_voting
 from clustermeet.live.models import Ballot, LiveSettings, Question
 from clustermeet.live.permissions import is_moderator, is_participant, is_speaker
+from clustermeet.onsite import permissions as onsite_permissions
+from clustermeet.onsite.checkin import messages as door_messages
 from clustermeet.programme.queries import visible_sessions
 from clustermeet.realtime import protocol
 from clustermeet.realtime.broadcast import coalescer, encode
@@ -169,6 +171,7 @@ class EventConsumer(AsyncWebsocketConsumer):
         self.room_sessions: set[int] = set()  # sessions joined with a join code
         self.room_token: str | None = None
         self.cafe_groups: set[str] = set()  # café table groups this connection joined
+        self.door_group: str | None = None  # the door figures' group, for organisers
         await self.accept()
 
     async def disconnect(self, code):
@@ -176,6 +179,8 @@ class EventConsumer(AsyncWebsocketConsumer):
             await self._leave_groups(session_id)
         for group in getattr(self, "cafe_groups", ()):
             await groups().leave(group, self)
+        if getattr(self, "door_group", None):
+            await groups().leave(self.door_group, self)
 
     async def receive(self, text_data=None, bytes_data=None):
         # Refusals are written in this connection's language (the database calls below run in
@@ -457,3 +462,17 @@ class EventConsumer(AsyncWebsocketConsumer):
             "question": note.question_id,
             "updated_at": note.updated_at.isoformat(),
         }
+
+    # --- the door figures of the on-site day (organisers only: onsite.permissions) -------------
+
+    async def on_onsite_subscribe_door(self, data):
+        allowed = await database_sync_to_async(onsite_permissions.is_organiser)(
+            self.user, self.event
+        )
+        if not allowed:
+            raise Forbidden
+        group = door_messages.group_name(self.event.pk)
+        await self._join(group)
+        self.door_group = group
+        figures = await database_sync_to_async(door_messages.figures_payload)(self.event)
+        return "onsite.door_snapshot", figures

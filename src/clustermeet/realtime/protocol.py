@@ -150,6 +150,11 @@ class CafeNote(_Message):
     data: CafeNoteData
 
 
+class OnsiteSubscribeDoor(_Message):
+    type: Literal["onsite.subscribe_door"]
+    data: _Data = Field(default_factory=_Data)
+
+
 class Ping(_Message):
     type: Literal["ping"]
     data: dict | None = None
@@ -170,6 +175,7 @@ ClientMessage = Annotated[
     | CafeSubscribeTable
     | CafeUnsubscribeTable
     | CafeNote
+    | OnsiteSubscribeDoor
     | Ping,
     Field(discriminator="type"),
 ]
