@@ -37,13 +37,22 @@ def _render(request, event, template: str, context: dict, status: int = 200):
         )
 
 
-def box(request, event, activity, bookings: list[Booking]) -> dict:
-    """What the booking box of one activity shows to this reader."""
+def reader(request, event) -> dict:
+    """What the booking boxes ask about the reader, read once per page."""
     return {
-        "activity": activity,
-        "booking": queries.current_booking(bookings, activity.pk),
+        "bookings": queries.my_bookings(event, request.user),
         "can_book": is_approved_participant(request.user, event),
         "organiser": permissions.is_organiser(request.user, event),
+    }
+
+
+def box(activity, who: dict) -> dict:
+    """What the booking box of one activity shows to this reader (no query)."""
+    return {
+        "activity": activity,
+        "booking": queries.current_booking(who["bookings"], activity.pk),
+        "can_book": who["can_book"],
+        "organiser": who["organiser"],
         "open": services.is_open(activity, timezone.now()),
     }
 
@@ -54,18 +63,18 @@ def session_box(request, event, session) -> dict | None:
     activity = queries.session_activity(session)
     if activity is None:
         return None
-    return box(request, event, activity, queries.my_bookings(event, request.user))
+    return box(activity, reader(request, event))
 
 
 def visits(request, event_slug: str):
     event = get_visible_event(request.user, event_slug)
-    mine = queries.my_bookings(event, request.user)
-    cards = [box(request, event, a, mine) for a in queries.visits(event)]
+    who = reader(request, event)
+    cards = [box(a, who) for a in queries.visits(event)]
     return _render(
         request,
         event,
         "onsite/bookings/visits.html",
-        {"cards": cards, "mine": mine, "organiser": permissions.is_organiser(request.user, event)},
+        {"cards": cards, "mine": who["bookings"], "organiser": who["organiser"]},
     )
 
 
@@ -77,12 +86,8 @@ def visit(request, event_slug: str, slug: str):
         return _act(request, event, activity)
     if activity.session_id:
         return redirect(activity_path(activity))
-    mine = queries.my_bookings(event, request.user)
     return _render(
-        request,
-        event,
-        "onsite/bookings/visit.html",
-        {"box": box(request, event, activity, mine)},
+        request, event, "onsite/bookings/visit.html", {"box": box(activity, reader(request, event))}
     )
 
 
