@@ -236,7 +236,8 @@ def _check_ins(
 
 def _activities(writer: DemoWriter, event: Event, people: list[dict], rng: random.Random) -> None:
     """The activities missing, with their bookings. People book among those who came on the
-    second day (organisers are busy), never two activities that overlap in time."""
+    second day (organisers are busy), never two activities that overlap in time; some of
+    NANOPROGRESS's list join CLUTEX's too (`joiners`), which leaves when the first is back."""
     existing = set(event.activities.values_list("slug", flat=True))
     plans = [plan for plan in visits.PLANS if plan.slug not in existing]
     if not plans:
@@ -258,6 +259,7 @@ def _activities(writer: DemoWriter, event: Event, people: list[dict], rng: rando
     wanted = [plan.session for plan in plans if plan.session]
     sessions = {s.slug: s for s in Session.objects.filter(event=event, slug__in=wanted)}
     new_activities, new_bookings = [], []
+    previous: list[int] = []
     for plan in plans:
         starts_at, ends_at = visits.times(plan)
         session = sessions.get(plan.session)
@@ -288,7 +290,13 @@ def _activities(writer: DemoWriter, event: Event, people: list[dict], rng: rando
 
         eligible = [p for p in candidates if p != participant and free(p)]
         joins = plan.participant_at is not None and participant in candidates and free(participant)
-        chosen = rng.sample(eligible, plan.requests - joins)
+        allowed = set(eligible)
+        again = [p for p in previous if p in allowed]
+        chosen = rng.sample(again, min(plan.joiners, len(again)))
+        rest = [p for p in eligible if p not in set(chosen)]
+        chosen += rng.sample(rest, plan.requests - joins - len(chosen))
+        rng.shuffle(chosen)
+        previous = chosen
         if joins:
             chosen.insert(plan.participant_at, participant)
         window = int((visits.LAST_REQUEST - visits.VISIT_OPENS).total_seconds())
@@ -300,10 +308,13 @@ def _activities(writer: DemoWriter, event: Event, people: list[dict], rng: rando
             attended = None
             if (
                 outcome.status == Booking.Status.BOOKED
-                and arrived[person] < activity.starts_at
+                and arrived[person] < activity.starts_at - dt.timedelta(minutes=1)
                 and rng.random() < 0.92
-            ):
-                attended = activity.starts_at - dt.timedelta(minutes=rng.randint(2, 14))
+            ):  # ticked at the bus (or the room's door), after coming through the venue's
+                attended = max(
+                    activity.starts_at - dt.timedelta(minutes=rng.randint(2, 14)),
+                    arrived[person] + dt.timedelta(seconds=30),
+                )
             new_bookings.append(
                 Booking(
                     activity=activity,

@@ -39,6 +39,7 @@ class ActivityPlan:
     cancellations: tuple[tuple[int, str], ...] = ()
     offers: tuple[str, ...] = ()  # what the people moved up did, in the order they moved up
     participant_at: int | None = None  # the demo participant's arrival position
+    joiners: int = 0  # people who asked for the activity before this one too
     host: OrgSpec | None = None
     description: str = ""
     place: str = ""
@@ -80,6 +81,7 @@ VISITS = (
         requests=17,
         cancellations=((3, "26 10:20"), (9, "26 17:05")),
         participant_at=0,
+        joiners=6,
         host=_cluster("CLUTEX", "textiles"),
         place="A member's development workshop, north of Prague",
         description=(

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from clustermeet.demo.accounts import (
     DEMO_PASSWORD,
+    DOOR_EMAIL,
     ORGANISER_EMAIL,
     PARTICIPANT_EMAIL,
     SPEAKER_EMAIL,
@@ -19,7 +20,8 @@ from clustermeet.reports.queries import event_stats
 class Command(BaseCommand):
     help = (
         "Load the demo: the European Cluster Conference 2020 with its programme and 1,050 "
-        "synthetic participants, its side events, the 2022 edition and an EU Clusters Talk. "
+        "synthetic participants, its side events, the 2022 Prague edition with its on-site days "
+        "(badges, check-ins, site visits) and an EU Clusters Talk. "
         "Running it again adds only what is missing."
     )
 
@@ -60,5 +62,6 @@ class Command(BaseCommand):
             ("organiser", ORGANISER_EMAIL),
             ("participant", PARTICIPANT_EMAIL),
             ("speaker", SPEAKER_EMAIL),
+            ("door staff", DOOR_EMAIL),  # check-in staff at ECC 2022 (Prague)
         ):
             self.stdout.write(f"  {role:<12} {email:<26} password: {DEMO_PASSWORD}")
