@@ -68,12 +68,17 @@ function newScanId() {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+// Times as the door's clock shows them: in the event's time zone, 24-hour (as the server's
+// "already checked in at 09:12").
+const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: root.dataset.timezone || undefined,
+});
+
 function timeOf(iso) {
-  if (!iso) return "";
-  return new Date(iso).toLocaleTimeString(document.documentElement.lang || undefined, {
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+  return iso ? timeFormat.format(new Date(iso)) : "";
 }
 
 class Offline extends Error {}
