@@ -122,13 +122,15 @@ def _in_person(event: Event, data: SyntheticData, seed: int) -> list[dict]:
     rows = (
         Registration.objects.filter(event=event, status=Registration.Status.APPROVED)
         .exclude(person__email__in=online)
-        .order_by("person__email")
         .values("pk", "person_id", "person__email")
     )
-    people = [
-        {"registration": r["pk"], "person": r["person_id"], "email": r["person__email"]}
-        for r in rows
-    ]
+    people = sorted(  # in Python: a database's collation would change the order, and the draws
+        (
+            {"registration": r["pk"], "person": r["person_id"], "email": r["person__email"]}
+            for r in rows
+        ),
+        key=lambda p: p["email"],
+    )
     codes: dict[int, set[str]] = {}
     for registration, code in Registration.roles.through.objects.filter(
         registration__event=event
