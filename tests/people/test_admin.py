@@ -266,6 +266,8 @@ def test_the_registration_list_shows_status_first_then_who_where_what_and_when(c
         "Decline selected registrations",
         "Cancel selected registrations",
         "Export selected registrations as CSV",
+        "Print badges (A6)",
+        "Print badges (A4 sheets)",
     ]
 
 

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -211,7 +211,9 @@ class RegistrationBadges:
                     _("Reissue the badge (the old one stops working)"),
                 )
             )
-        return format_html("<p>{}</p><p>{}</p>", info, format_html(" ".join(buttons)))
+        return format_html(
+            "<p>{}</p><p>{}</p>", info, format_html_join(" ", "{}", ((b,) for b in buttons))
+        )
 
     def get_urls(self):
         return [

@@ -46,7 +46,9 @@ def _valid_badges(registration_ids: Iterable[int]) -> dict[int, Badge]:
 def issue_badge(registration: Registration) -> Badge:
     """The registration's valid badge, issued now if it has none (idempotent)."""
     _require_approved(registration)
-    return badges_for([registration])[registration.pk]
+    badge = badges_for([registration])[registration.pk]
+    badge.registration = registration  # the caller's row, with what it prefetched
+    return badge
 
 
 def badges_for(registrations: Iterable[Registration]) -> dict[int, Badge]:

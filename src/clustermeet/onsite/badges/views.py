@@ -89,7 +89,11 @@ def progress(request, event_slug: str, pk: int):
     badge_print = _print(event, pk)
     context = {"event": event, "nav": "badges", "print": badge_print}
     if request.htmx:
-        return render(request, "onsite/badges/_progress.html", context)
+        # 286 tells htmx to stop polling: the print is finished (its last state is swapped in).
+        finished = badge_print.status in (BadgePrint.Status.DONE, BadgePrint.Status.FAILED)
+        return render(
+            request, "onsite/badges/_progress.html", context, status=286 if finished else 200
+        )
     return render(request, "onsite/badges/progress.html", context)
 
 
