@@ -7,7 +7,15 @@ from clustermeet.privacy.queries import export_data
 
 def test_the_export_holds_every_record_about_the_person_from_every_app(world):
     data = export_data(world.anna)["apps"]
-    assert sorted(data) == ["cafe", "live", "networking", "people", "privacy", "programme"]
+    assert sorted(data) == [
+        "cafe",
+        "live",
+        "networking",
+        "onsite",
+        "people",
+        "privacy",
+        "programme",
+    ]
     profile = data["people"]["profile"]
     assert (profile["email"], profile["first_name"], profile["organisation"]) == (
         "anna@example.org",
