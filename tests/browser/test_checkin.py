@@ -12,7 +12,7 @@ from clustermeet.onsite.models import CheckIn
 from tests.browser.conftest import session_cookie
 from tests.browser.test_accessibility import axe_violations, describe
 from tests.factories import PersonFactory
-from tests.onsite.checkin.conftest import badged, door_staff_of, event_today
+from tests.onsite.factories import badged, door_staff_of, event_today
 
 pytestmark = [
     pytest.mark.browser,

@@ -6,8 +6,8 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from clustermeet.onsite.checkin.tokens import new_nonce
-from clustermeet.onsite.models import Activity, Badge, Booking
+from clustermeet.onsite.checkin.tokens import make_token, new_nonce
+from clustermeet.onsite.models import Activity, Badge, Booking, DoorStaff
 from tests.factories import EventFactory, PersonFactory, RegistrationFactory
 
 # --- bookings ----------------------------------------------------------------------------------
@@ -67,3 +67,31 @@ def onsite_event(**kwargs):
 def organiser_of(event):
     """An organiser of the event (an approved registration with the organiser role)."""
     return RegistrationFactory(event=event, roles=["organiser"]).person
+
+
+# --- check-in ----------------------------------------------------------------------------------
+
+
+def event_today(**kwargs):
+    """An event under way: yesterday to tomorrow (UTC dates), so today is one of its days in
+    any time zone; Prague unless told."""
+    day = timezone.localtime(timezone.now(), dt.UTC).date()
+    kwargs.setdefault("timezone", "Europe/Prague")
+    return EventFactory(
+        start_date=day - dt.timedelta(days=1), end_date=day + dt.timedelta(days=1), **kwargs
+    )
+
+
+def badged(event, *, roles=None, note="", **kwargs):
+    """(registration, token): a registration (approved unless told) with a valid badge, and
+    what its QR code says."""
+    registration = RegistrationFactory(event=event, roles=roles or ["participant"], **kwargs)
+    badge = Badge.objects.create(registration=registration, nonce=new_nonce(), note=note)
+    return registration, make_token(event.pk, badge.nonce)
+
+
+def door_staff_of(event, **kwargs):
+    """A person with the check-in staff role at the event (no registration)."""
+    person = PersonFactory(**kwargs)
+    DoorStaff.objects.create(event=event, person=person)
+    return person

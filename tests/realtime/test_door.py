@@ -9,7 +9,7 @@ from clustermeet.onsite.checkin import services
 from clustermeet.people.models import Role
 from tests.factories import RegistrationFactory
 from tests.live.conftest import Client, connect  # noqa: F401 (the fixture)
-from tests.onsite.checkin.conftest import badged, door_staff_of, event_today
+from tests.onsite.factories import badged, door_staff_of, event_today
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

@@ -11,7 +11,7 @@ from clustermeet.onsite.checkin.tokens import new_nonce
 from clustermeet.onsite.models import Badge, CheckIn
 from clustermeet.people.models import Registration, Role
 from tests.factories import OrganisationFactory, PersonFactory, RegistrationFactory
-from tests.onsite.checkin.conftest import badged, event_today
+from tests.onsite.factories import badged, event_today
 
 pytestmark = pytest.mark.django_db
 

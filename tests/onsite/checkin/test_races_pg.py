@@ -12,7 +12,7 @@ import pytest
 from clustermeet.onsite.checkin import services
 from clustermeet.onsite.models import CheckIn
 from tests.harness.races import POSTGRES_ONLY, run_together
-from tests.onsite.checkin.conftest import badged, door_staff_of, event_today
+from tests.onsite.factories import badged, door_staff_of, event_today
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

@@ -13,7 +13,7 @@ from clustermeet.onsite.checkin.tokens import make_token, new_nonce
 from clustermeet.onsite.models import Badge, CheckIn
 from clustermeet.people.models import Registration, Role
 from tests.factories import PersonFactory, RegistrationFactory
-from tests.onsite.checkin.conftest import badged, event_today
+from tests.onsite.factories import badged, event_today
 
 pytestmark = pytest.mark.django_db
 

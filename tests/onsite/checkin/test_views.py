@@ -12,7 +12,7 @@ from clustermeet.onsite.checkin import services
 from clustermeet.onsite.models import CheckIn, DoorStaff
 from clustermeet.people.models import Role
 from tests.factories import PersonFactory, RegistrationFactory
-from tests.onsite.checkin.conftest import badged, door_staff_of, event_today
+from tests.onsite.factories import badged, door_staff_of, event_today
 
 pytestmark = pytest.mark.django_db
 
