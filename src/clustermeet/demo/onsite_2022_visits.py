@@ -17,10 +17,7 @@ from clustermeet.demo.spec import OrgSpec, at
 VISIT_OPENS = at(dt.date(2022, 9, 1), "09:00", PRAGUE_TZ)
 LAST_REQUEST = at(dt.date(2022, 9, 24), "20:00", PRAGUE_TZ)
 DEADLINE = at(dt.date(2022, 9, 26), "18:00", PRAGUE_TZ)
-MEETING_POINT = (
-    "Main entrance of the conference venue, at the sign with the visit's name; the bus leaves "
-    "on time."
-)
+MEETING_POINT = "Main entrance of the venue"  # the guide holds a sign with the visit's name
 CONFIRM = "confirm"  # the person moved up takes the place
 EXPIRE = "expire"  # … does not answer in time: the next one is moved up
 OPEN = "open"  # … has not answered yet
