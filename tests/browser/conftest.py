@@ -301,7 +301,7 @@ class DemoSite:
 def _demo_refs() -> tuple[dict, dict]:
     """Who looks at the pages and the parts of their paths that depend on the demo's rows."""
     from clustermeet.cafe.models import Seat
-    from clustermeet.demo.accounts import ORGANISER_EMAIL, PARTICIPANT_EMAIL
+    from clustermeet.demo.accounts import DOOR_EMAIL, ORGANISER_EMAIL, PARTICIPANT_EMAIL
     from clustermeet.people.models import Person, Registration
     from clustermeet.programme.models import Session
     from tests.browser.pages import CAFE_SESSION, EVENT
@@ -335,6 +335,7 @@ def _demo_refs() -> tuple[dict, dict]:
         "participant": participant,
         "organiser": Person.objects.get(email=ORGANISER_EMAIL),
         "seated": seat.person,
+        "door": Person.objects.get(email=DOOR_EMAIL),
     }
     return people, {"profile": profile.slug, "stream_session": stream.slug}
 

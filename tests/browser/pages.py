@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 EVENT = "ecc-2020"
+ONSITE_EVENT = "ecc-2022"  # in Prague: badges, check-in, site visits
+VISIT = "clutex"
 LIVE_SESSION = "policy-roundtable"  # polls and Q&A
 CAFE_SESSION = "world-cafe-green"
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -22,6 +24,7 @@ class PageType:
 
 
 EV = f"/events/{EVENT}"
+PRG = f"/events/{ONSITE_EVENT}"
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("event", None, f"{EV}/"),
     PageType("programme", None, f"{EV}/programme/"),
@@ -45,6 +48,15 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("presenter-view", "organiser", f"{EV}/sessions/{LIVE_SESSION}/present/", live=True),
     PageType("accessibility-statement", None, f"{EV}/accessibility/"),
     PageType("privacy-notice", None, f"{EV}/privacy/"),
+    PageType("site-visits", None, f"{PRG}/visits/"),
+    PageType("site-visit", "participant", f"{PRG}/visits/{VISIT}/"),
+    PageType("site-visit-lists", "organiser", f"{PRG}/visits/{VISIT}/manage/"),
+    PageType("site-visit-bus", "door", f"{PRG}/visits/{VISIT}/bus/"),
+    PageType("my-ticket", "participant", f"{PRG}/ticket/"),
+    PageType("badges", "organiser", f"{PRG}/badges/"),
+    PageType("check-in", "door", f"{PRG}/checkin/"),
+    PageType("check-in-kiosk", "door", f"{PRG}/checkin/kiosk/"),
+    PageType("door-figures", "organiser", f"{PRG}/checkin/figures/"),
     PageType("back-office-registrations", "organiser", "/admin/people/registration/"),
     PageType("back-office-import", "organiser", "/admin/people/registration/import/"),
 )
