@@ -15,5 +15,11 @@ class ScanForm(forms.Form):
         max_length=200,
         strip=True,
         help_text=_("Scan the badge's QR code with a scanner, or type the code under it."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "aria-describedby": "token-help",
+            }
+        ),
     )

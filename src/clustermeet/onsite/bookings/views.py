@@ -177,6 +177,7 @@ def bus(request, event_slug: str, slug: str):
             "activity": activity,
             "booked": lists["booked"],
             "present": sum(1 for b in lists["booked"] if b.attended_at),
+            "total": len(lists["booked"]),
             "form": ScanForm(),
         },
     )

@@ -11,6 +11,20 @@ if (form) {
   const status = document.getElementById("scan-result");
   let stop = null;
 
+  // "N of M here" follows the rows as ticks and scans swap them in.
+  const present = document.getElementById("bus-present");
+  document.body.addEventListener("htmx:afterSettle", () => {
+    if (!present) return;
+    const total = document.querySelectorAll(".bus-list tr[data-booking]").length;
+    const here = document.querySelectorAll(".bus-list tr[data-booking].present").length;
+    const text = ngettext(
+      "%(present)s of %(total)s booked person here",
+      "%(present)s of %(total)s booked people here",
+      total,
+    );
+    present.textContent = interpolate(text, { present: here, total }, true);
+  });
+
   form.addEventListener("htmx:afterRequest", () => {
     input.value = "";
     if (!stop) input.focus();
