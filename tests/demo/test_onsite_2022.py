@@ -64,7 +64,7 @@ def test_the_figures_of_ecc_2022(prague):
         "bookings": 140,
         "waitlisted": 14,
         "promoted": 8,
-        "attended": 115,
+        "attended": 121,
     }
 
 
@@ -136,9 +136,9 @@ def test_check_ins_follow_the_door_rules(prague):
     for check_in in check_ins.only("day", "checked_in_at"):
         assert check_in.checked_in_at.astimezone(PRAGUE).date() == check_in.day
     assert Counter(check_ins.values_list("day", "method")) == {
-        (DAY_1, "scan"): 384,
-        (DAY_1, "search"): 51,
-        (DAY_1, "kiosk"): 17,
+        (DAY_1, "scan"): 382,
+        (DAY_1, "search"): 50,
+        (DAY_1, "kiosk"): 20,
         (DAY_2, "scan"): 263,
         (DAY_2, "search"): 42,
         (DAY_2, "kiosk"): 11,
@@ -154,7 +154,7 @@ def test_check_ins_follow_the_door_rules(prague):
     assert check_ins.filter(method="search", badge__isnull=False).count() == 0
     # Scans queued during the first morning's Wi-Fi outage were recorded when it came back.
     late = check_ins.filter(recorded_at__gt=F("checked_in_at") + dt.timedelta(seconds=1))
-    assert late.count() == 81
+    assert late.count() == 78
     assert set(late.values_list("day", flat=True)) == {DAY_1}
     # The second day: a subset of the first day's people, and a few who came only then.
     first = set(check_ins.filter(day=DAY_1).values_list("registration", flat=True))
@@ -264,12 +264,12 @@ def test_bookings_keep_the_booking_rules(prague):
             for b in held:
                 if a.pk != b.pk:
                     assert a.ends_at <= b.starts_at or b.ends_at <= a.starts_at
-    # Some hold two: the workshop and a visit, or NANOPROGRESS and then CLUTEX.
-    assert Counter(len(held) for held in active.values()) == {1: 110, 2: 22}
+    # Some hold two or three: the workshop and a visit, or NANOPROGRESS and then CLUTEX.
+    assert Counter(len(held) for held in active.values()) == {1: 119, 2: 16, 3: 1}
     both = [
-        held for held in active.values() if {a.slug for a in held} == {"nanoprogress", "clutex"}
+        held for held in active.values() if {"nanoprogress", "clutex"} <= {a.slug for a in held}
     ]
-    assert len(both) == 8
+    assert len(both) == 6
     # Everyone who booked came on the second day, and was approved.
     arrived = dict(
         CheckIn.objects.filter(event=prague, day=DAY_2).values_list(

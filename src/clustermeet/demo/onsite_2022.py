@@ -203,7 +203,8 @@ def _check_ins(
             "registration_id", "pk"
         )
     )
-    always = [p for p in people if p["email"] == PARTICIPANT_EMAIL or Role.ORGANISER in p["roles"]]
+    present = {Role.ORGANISER, Role.SPEAKER, Role.MODERATOR}  # there on both days
+    always = [p for p in people if p["email"] == PARTICIPANT_EMAIL or p["roles"] & present]
     others = [p for p in people if p not in always]
     rng.shuffle(others)
     no_shows, second_only = NO_SHOWS, NO_SHOWS + SECOND_DAY_ONLY
