@@ -246,3 +246,18 @@ def test_session_without_booking_has_no_box(client):
     session = SessionFactory()
     page = reverse("programme:session", args=[session.event.slug, session.slug])
     assert "session-booking" not in client.get(page).content.decode()
+
+
+def test_hidden_sessions_booking_is_hidden_too(client):
+    from clustermeet.programme.models import Session
+
+    session = SessionFactory(
+        event=EventFactory(upcoming=True),
+        visibility=Session.Visibility.HIDDEN,
+        starts_at=in_hours(48),
+        ends_at=in_hours(50),
+    )
+    activity = services.enable_session_booking(session, 5, by=organiser_of(session.event))
+    client.force_login(approved(session.event))
+    assert client.post(url("visit", activity), {"action": "book"}).status_code == 404
+    assert Booking.objects.count() == 0

@@ -26,6 +26,7 @@ from clustermeet.onsite.bookings.emails import activity_path
 from clustermeet.onsite.bookings.forms import ScanForm, TickForm
 from clustermeet.onsite.errors import OnsiteError
 from clustermeet.onsite.models import Booking
+from clustermeet.programme.queries import visible_sessions
 
 ACTIONS = ("book", "cancel", "confirm")
 
@@ -82,6 +83,11 @@ def visits(request, event_slug: str):
 def visit(request, event_slug: str, slug: str):
     event = get_visible_event(request.user, event_slug)
     activity = queries.activity_for(event, slug)
+    if (
+        activity.session_id
+        and not visible_sessions(request.user, event).filter(pk=activity.session_id).exists()
+    ):
+        raise Http404("No such activity.")  # a hidden session's booking is as hidden
     if request.method == "POST":
         return _act(request, event, activity)
     if activity.session_id:
