@@ -10,6 +10,7 @@ the server load a URL. Call `cards_for` and `render_pdf` inside the badge langua
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import segno
 from django.template.loader import render_to_string
@@ -39,11 +40,10 @@ def name_size(name: str) -> str:
     return "xs"
 
 
-def qr_svg(token: str) -> SafeString:
-    """The token as an inline SVG QR code (error correction M, the 4-module quiet zone), sized
-    by CSS."""
-    code = segno.make(token, error="m", boost_error=False, micro=False)
-    return mark_safe(code.svg_inline(border=4, svgclass="qr", lineclass=None, omitsize=True))
+def qr_code(token: str) -> segno.QRCode:
+    """The token's QR code: error correction M (a scratched badge still reads), never a Micro
+    QR code (phones' readers skip them)."""
+    return segno.make(token, error="m", boost_error=False, micro=False)
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,23 @@ class Card:
     design: Design
     label: str
     token: str
-    qr: SafeString
+
+    @cached_property
+    def code(self) -> segno.QRCode:
+        return qr_code(self.token)
+
+    @cached_property
+    def qr(self) -> SafeString:
+        """Inline SVG (the ticket page: sharp at any size on a phone), sized by CSS."""
+        return mark_safe(
+            self.code.svg_inline(border=4, svgclass="qr", lineclass=None, omitsize=True)
+        )
+
+    @cached_property
+    def qr_png(self) -> str:
+        """A data: URI of a PNG of one pixel a module (the PDF: drawn as an image scaled
+        without smoothing, a tenth of the time WeasyPrint takes to draw the SVG's path)."""
+        return self.code.png_data_uri(scale=1, border=4)
 
 
 def card(event: Event, registration: Registration, badge: Badge, design: Design) -> Card:
@@ -72,7 +88,6 @@ def card(event: Event, registration: Registration, badge: Badge, design: Design)
         design=design,
         label=str(design.label),
         token=token,
-        qr=qr_svg(token),
     )
 
 
