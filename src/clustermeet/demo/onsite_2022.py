@@ -122,11 +122,16 @@ def _in_person(event: Event, data: SyntheticData, seed: int) -> list[dict]:
     rows = (
         Registration.objects.filter(event=event, status=Registration.Status.APPROVED)
         .exclude(person__email__in=online)
-        .values("pk", "person_id", "person__email")
+        .values("pk", "person_id", "person__email", "decided_at")
     )
     people = sorted(  # in Python: a database's collation would change the order, and the draws
         (
-            {"registration": r["pk"], "person": r["person_id"], "email": r["person__email"]}
+            {
+                "registration": r["pk"],
+                "person": r["person_id"],
+                "email": r["person__email"],
+                "approved_at": r["decided_at"],
+            }
             for r in rows
         ),
         key=lambda p: p["email"],
@@ -238,9 +243,10 @@ def _check_ins(
 
 
 def _activities(writer: DemoWriter, event: Event, people: list[dict], rng: random.Random) -> None:
-    """The activities missing, with their bookings. People book among those who came on the
-    second day (organisers are busy), never two activities that overlap in time; some of
-    NANOPROGRESS's list join CLUTEX's too (`joiners`), which leaves when the first is back."""
+    """The activities missing, with their bookings. People book among those approved before
+    booking opened who came on the second day (organisers are busy), never two activities
+    that overlap in time; some of NANOPROGRESS's list join CLUTEX's too (`joiners`), which
+    leaves when the first is back."""
     existing = set(event.activities.values_list("slug", flat=True))
     plans = [plan for plan in visits.PLANS if plan.slug not in existing]
     if not plans:
@@ -251,7 +257,11 @@ def _activities(writer: DemoWriter, event: Event, people: list[dict], rng: rando
         )
     )
     candidates = [
-        p["person"] for p in people if p["person"] in arrived and Role.ORGANISER not in p["roles"]
+        p["person"]
+        for p in people
+        if p["person"] in arrived
+        and Role.ORGANISER not in p["roles"]
+        and p["approved_at"] < visits.VISIT_OPENS  # approved before booking opened
     ]
     participant = next(p["person"] for p in people if p["email"] == PARTICIPANT_EMAIL)
     taken: dict[int, list[tuple[dt.datetime, dt.datetime]]] = {}
