@@ -38,7 +38,11 @@ def _lock(person_id: int, activity_id: int) -> Activity:
 
 
 def _lock_activity(activity_id: int) -> Activity:
-    return Activity.objects.select_for_update().select_related("event").get(pk=activity_id)
+    """The activity's row only (`of=self`: the joined event row stays unlocked, so bookings of
+    different activities of one event never wait for each other)."""
+    return (
+        Activity.objects.select_for_update(of=("self",)).select_related("event").get(pk=activity_id)
+    )
 
 
 def _held(activity: Activity) -> int:
@@ -245,7 +249,11 @@ def mark_attended(booking: Booking, by: Person, attended: bool = True) -> Bookin
     if not permissions.is_door_staff(by, booking.activity.event):
         raise OnsiteError("forbidden", _("Only the organisers and check-in staff mark attendance."))
     with transaction.atomic():
-        booking = Booking.objects.select_for_update().select_related("person").get(pk=booking.pk)
+        booking = (
+            Booking.objects.select_for_update(of=("self",))
+            .select_related("person")
+            .get(pk=booking.pk)
+        )
         if booking.status != Status.BOOKED:
             raise OnsiteError(
                 "not_booked",
