@@ -261,3 +261,23 @@ def test_hidden_sessions_booking_is_hidden_too(client):
     client.force_login(approved(session.event))
     assert client.post(url("visit", activity), {"action": "book"}).status_code == 404
     assert Booking.objects.count() == 0
+
+
+def test_links_to_the_lists_and_the_bus_by_role(client, visit):
+    manage, bus = url("manage", visit), url("bus", visit)
+    staff = PersonFactory()
+    DoorStaff.objects.create(event=visit.event, person=staff)
+    seen = {}
+    for who, person in (
+        ("organiser", organiser_of(visit.event)),
+        ("door", staff),
+        ("participant", approved(visit.event)),
+    ):
+        client.force_login(person)
+        html = client.get(visits_url(visit.event)).content.decode()
+        seen[who] = (manage in html, bus in html)
+    assert seen == {
+        "organiser": (True, True),
+        "door": (False, True),
+        "participant": (False, False),
+    }

@@ -40,10 +40,12 @@ def _render(request, event, template: str, context: dict, status: int = 200):
 
 def reader(request, event) -> dict:
     """What the booking boxes ask about the reader, read once per page."""
+    organiser = permissions.is_organiser(request.user, event)
     return {
         "bookings": queries.my_bookings(event, request.user),
         "can_book": is_approved_participant(request.user, event),
-        "organiser": permissions.is_organiser(request.user, event),
+        "organiser": organiser,
+        "door": organiser or permissions.is_door_staff(request.user, event),
     }
 
 
@@ -54,6 +56,7 @@ def box(activity, who: dict) -> dict:
         "booking": queries.current_booking(who["bookings"], activity.pk),
         "can_book": who["can_book"],
         "organiser": who["organiser"],
+        "door": who["door"],
         "open": services.is_open(activity, timezone.now()),
     }
 
