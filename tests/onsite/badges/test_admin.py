@@ -84,7 +84,10 @@ def test_the_registration_page_prints_or_reissues_its_badge(
     old = Badge.objects.get()
     old.note = "needs badge reprint"
     old.save()
-    assert f'formaction="{reissue}"' in client.get(change).content.decode()
+    assert f'href="{reissue}"' in client.get(change).content.decode()
+    confirm = client.get(reissue).content.decode()
+    assert "The note for the door stays: “needs badge reprint”." in confirm
+    assert Badge.objects.filter(revoked_at__isnull=True).count() == 1  # asking changes nothing
     response = client.post(reissue)
     assert response["Location"] == change
     old.refresh_from_db()

@@ -10,13 +10,14 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from clustermeet.events.models import Event
 from clustermeet.onsite.badges import queries, services, tasks
@@ -25,6 +26,7 @@ from clustermeet.onsite.models import Badge, BadgeDesign, BadgePrint, BadgeSetti
 from clustermeet.people.models import Registration
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
+BUTTON_STYLE = "padding:.45rem .8rem;font-size:.85rem"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # What an SVG logo must not hold: scripts, entity declarations (XML bombs), links out.
 SVG_REFUSED = re.compile(rb"<!ENTITY|<script|\son\w+\s*=|xlink:href\s*=\s*[\"'](?!#|data:)", re.I)
@@ -196,8 +198,9 @@ class RegistrationBadges:
         buttons = [
             format_html(
                 '<button type="submit" class="button" formmethod="post" formaction="{}"'
-                " formnovalidate>{}</button>",
+                ' formnovalidate style="{}">{}</button>',
                 reverse("admin:people_registration_badge", args=[registration.pk, layout]),
+                BUTTON_STYLE,
                 label,
             )
             for layout, label in (("a6", _("Print badge (A6)")), ("a4", _("Print badge (A4)")))
@@ -205,14 +208,16 @@ class RegistrationBadges:
         if badge:
             buttons.append(
                 format_html(
-                    '<button type="submit" class="button" formmethod="post" formaction="{}"'
-                    " formnovalidate>{}</button>",
+                    '<a class="button" href="{}" style="{}">{}</a>',
                     reverse("admin:people_registration_reissue", args=[registration.pk]),
-                    _("Reissue the badge (the old one stops working)"),
+                    BUTTON_STYLE,
+                    _("Reissue the badge…"),
                 )
             )
         return format_html(
-            "<p>{}</p><p>{}</p>", info, format_html_join(" ", "{}", ((b,) for b in buttons))
+            '<p>{}</p><p style="display:flex;flex-wrap:wrap;gap:.5rem">{}</p>',
+            info,
+            format_html_join("", "{}", ((b,) for b in buttons)),
         )
 
     def get_urls(self):
@@ -224,7 +229,9 @@ class RegistrationBadges:
             ),
             path(
                 "<int:pk>/badge-reissue/",
-                self.admin_site.admin_view(require_POST(self.reissue_view)),
+                self.admin_site.admin_view(
+                    require_http_methods(["GET", "POST"])(self.reissue_view)
+                ),
                 name="people_registration_reissue",
             ),
             *super().get_urls(),
@@ -250,8 +257,18 @@ class RegistrationBadges:
         return HttpResponseRedirect(_progress_url(badge_print))
 
     def reissue_view(self, request, pk: int):
+        """GET asks to confirm (the old badge stops working at the door); POST reissues."""
         registration = self._registration(request, pk)
         change = reverse("admin:people_registration_change", args=[pk])
+        if request.method == "GET":
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": _("Reissue the badge"),
+                "registration": registration,
+                "badge": queries.valid_badge(registration),
+            }
+            return TemplateResponse(request, "onsite/badges/admin_reissue.html", context)
         try:
             services.reissue_badge(registration, request.user)
         except OnsiteError as error:
