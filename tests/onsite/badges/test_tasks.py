@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from clustermeet.onsite.badges import services, tasks
@@ -32,6 +34,11 @@ def test_the_eager_job_makes_the_file(django_capture_on_commit_callbacks):
         "",
     )
     assert badge_print.finished_at is not None
+    # Stored under a name nobody can guess from the event and the print's number.
+    assert re.fullmatch(
+        rf"badges/prints/badges-{event.slug}-{badge_print.pk}-[A-Za-z0-9_-]{{16}}\.pdf",
+        badge_print.file.name,
+    )
     with badge_print.file.open("rb") as file:
         pdf = file.read()
     assert pages(pdf) == 1

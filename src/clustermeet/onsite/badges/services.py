@@ -8,6 +8,7 @@ reads the winner's badge instead of failing."""
 
 import base64
 import logging
+import secrets
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -168,7 +169,9 @@ def run_print(print_id: int, language: str | None = None) -> None:
                 logo=_logo_uri(event),
                 on_progress=lambda done: rows.update(done=done),
             )
-        name = f"badges-{event.slug}-{print_id}.pdf"
+        # A random part: even a server that publishes MEDIA_ROOT gives no guessable URL of a
+        # file whose QR codes check people in (the app serves it to organisers only).
+        name = f"badges-{event.slug}-{print_id}-{secrets.token_urlsafe(12)}.pdf"
         badge_print.file.save(name, ContentFile(pdf), save=False)
         rows.update(
             status=BadgePrint.Status.DONE,
