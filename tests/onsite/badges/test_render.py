@@ -5,7 +5,7 @@ from django.utils import translation
 
 from clustermeet.onsite.badges import designs, queries, render, services
 from clustermeet.onsite.checkin.tokens import make_token, nonce_of
-from clustermeet.onsite.models import BadgeKind
+from clustermeet.onsite.models import BadgeDesign, BadgeKind
 from clustermeet.people.models import Role
 from tests.factories import OrganisationFactory, PersonFactory, RegistrationFactory
 from tests.onsite.badges.pdfs import pages, qr_codes
@@ -87,6 +87,9 @@ def test_a_card_shows_the_person_the_band_and_the_country_in_the_language():
         "press",
     )
     assert card.token == make_token(event.pk, badge.nonce)
+    html = render.render_html(event, [card], "a6")
+    assert f'style="background: {card.design.colour}; color: #000000">{press}</p>' in html
+    assert '<article class="badge style-band cell-1">' in html
     assert card.qr.startswith("<svg")
     assert badge.nonce not in render.render_html(event, [card], "a6").replace(card.token, "")
 
@@ -128,3 +131,14 @@ def test_the_logo_is_drawn_and_nothing_outside_is_fetched():
     html = render.render_html(event, cards, "a6", logo)
     assert f'<img src="{logo}"' in html
     assert pages(render.render_pdf(event, cards, "a6", logo=logo)) == 1
+
+
+def test_a_header_design_moves_the_band_to_the_top():
+    event = onsite_event()
+    BadgeDesign.objects.create(
+        event=event, kind="participant", colour="#6A1B9A", label="Delegate", style="header"
+    )
+    _registrations, _badges, cards = _cards(event, 1)
+    html = render.render_html(event, cards, "a6")
+    assert '<article class="badge style-header cell-1">' in html
+    assert 'style="background: #6A1B9A; color: #FFFFFF">Delegate</p>' in html
