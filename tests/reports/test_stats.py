@@ -227,7 +227,7 @@ def test_stats_command_prints_a_table(event):
         ["Meetings", "scheduled", "3"],
         ["Meetings", "held", "2"],
         ["No", "shows", "1"],
-        ["Onsite"],
+        ["On", "site"],
         ["Checked", "in", "0"],
         ["Check", "ins", "0"],
         ["Per", "day"],

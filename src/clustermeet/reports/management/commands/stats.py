@@ -21,6 +21,7 @@ LABELS = {
     "ballots": "Ballots",
     "questions": "Questions asked",
 }
+GROUPS = {"onsite": "On site"}
 
 
 class Command(BaseCommand):
@@ -47,7 +48,7 @@ class Command(BaseCommand):
         width = max(len(label) for label in LABELS.values())
         for key, value in stats.items():
             if isinstance(value, dict):  # a group of figures, e.g. "networking"
-                self.stdout.write(f"  {key.capitalize()}")
+                self.stdout.write(f"  {GROUPS.get(key, key.capitalize())}")
                 for sub, figure in value.items():
                     label = sub.replace("_", " ").capitalize()
                     if isinstance(figure, dict):  # e.g. the on-site check-ins per day
