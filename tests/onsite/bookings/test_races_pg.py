@@ -106,3 +106,28 @@ def test_expiry_runners_at_once_expire_and_promote_once():
     nxt.refresh_from_db()
     assert nxt.status == S.OFFERED
     assert len(mail.outbox) == 2  # the expiry and the new offer, once each
+
+
+def test_newcomers_booking_while_a_place_frees_up_join_the_end_of_the_list():
+    """A booked person cancels while 5 newcomers book: the freed place goes to the first on the
+    waiting list, never to a newcomer; the newcomers queue behind, in their lock order."""
+    visit = ActivityFactory(capacity=2)
+    booked = BookingFactory(activity=visit, person=approved(visit.event), queued_at=in_hours(-2))
+    BookingFactory(activity=visit, person=approved(visit.event), queued_at=in_hours(-2))
+    first = BookingFactory(
+        activity=visit, person=approved(visit.event), status=S.WAITLISTED, queued_at=in_hours(-1)
+    )
+    newcomers = [approved(visit.event) for _ in range(5)]
+
+    def work(i):
+        if i == 0:
+            return outcome(lambda: services.cancel(booked, booked.person))
+        return outcome(lambda: services.book(visit, newcomers[i - 1]))
+
+    results = run_together(6, work)
+
+    assert Counter(kind for kind, _pk in results[1:]) == {S.WAITLISTED: 5}
+    first.refresh_from_db()
+    assert first.status == S.OFFERED
+    waiting = Booking.objects.filter(activity=visit, status=S.WAITLISTED).order_by("queued_at")
+    assert [services.position(b) for b in waiting] == [1, 2, 3, 4, 5]
