@@ -29,9 +29,11 @@ def open_as(browser, live_server, person):
     page.on("pageerror", lambda error: problems.append(f"JavaScript error: {error}"))
     page.on(
         "response",
-        lambda r: problems.append(f"{r.status} {r.url}")
-        if r.status >= 400 and not r.url.endswith("/favicon.ico")
-        else None,
+        lambda r: (
+            problems.append(f"{r.status} {r.url}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico")
+            else None
+        ),
     )
     return context, page, problems
 
