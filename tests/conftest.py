@@ -16,6 +16,14 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _tasks_inline(settings):
+    """Without a broker the web process runs long jobs in a thread (clustermeet.background);
+    tests run them inline, where the test can see their outcome (tests of the thread turn
+    this back on)."""
+    settings.CLUSTERMEET_TASKS_IN_THREAD = False
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Websocket tests run database work in asgiref's worker threads, whose PostgreSQL

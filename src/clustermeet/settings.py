@@ -141,6 +141,9 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 # Without a broker every task runs in the caller's process, right away.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# Without a broker, long jobs (badge PDFs) run in a thread of the web process, so the request
+# that asked for them returns at once and their page shows the progress (clustermeet.background).
+CLUSTERMEET_TASKS_IN_THREAD = os.environ.get("CLUSTERMEET_TASKS_IN_THREAD", "1") != "0"
 # Task modules in sub-packages (autodiscovery finds only an app's own tasks.py).
 CELERY_IMPORTS = [
     "clustermeet.networking.meetings.tasks",

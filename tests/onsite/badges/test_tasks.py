@@ -1,4 +1,5 @@
 import re
+import threading
 
 import pytest
 
@@ -77,3 +78,18 @@ def test_nothing_left_to_print_fails_with_the_reason(caplog):
         False,
     )
     assert "Badge print" in caplog.text
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_without_a_broker_the_job_runs_in_a_thread_and_the_request_returns_at_once(settings):
+    settings.CLUSTERMEET_TASKS_IN_THREAD = True
+    _event, _registrations, badge_print = _print(2)
+    before = set(threading.enumerate())
+
+    tasks.schedule(badge_print)  # outside a transaction: started at once
+
+    started = [t for t in threading.enumerate() if t not in before]
+    assert [t.name for t in started] == ["task-clustermeet.onsite.badges.tasks.print_badges"]
+    started[0].join(timeout=120)
+    badge_print.refresh_from_db()
+    assert (badge_print.status, badge_print.done, badge_print.total) == ("done", 2, 2)

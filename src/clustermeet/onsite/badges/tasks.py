@@ -1,10 +1,10 @@
-"""The background job of badges: render a BadgePrint (takes its pk; runs eagerly in the caller's
-process when no broker is configured, CELERY_TASK_ALWAYS_EAGER)."""
+"""The background job of badges: render a BadgePrint (takes its pk). Without a broker it runs in
+a thread of the web process (clustermeet.background), so the organiser sees its progress."""
 
 from celery import shared_task
-from django.db import transaction
 from django.utils import translation
 
+from clustermeet.background import start_after_commit
 from clustermeet.onsite.badges import services
 from clustermeet.onsite.models import BadgePrint
 
@@ -19,5 +19,4 @@ def print_badges(print_id: int, language: str | None = None) -> None:
 def schedule(badge_print: BadgePrint) -> None:
     """Start the job once the BadgePrint row is committed, in the language active now (the
     requesting organiser's), which the badges are written in."""
-    pk, language = badge_print.pk, translation.get_language()
-    transaction.on_commit(lambda: print_badges.delay(pk, language))
+    start_after_commit(print_badges, badge_print.pk, translation.get_language())
