@@ -44,7 +44,7 @@ TEXTS_JS = """() => {
   return texts;
 }"""
 
-_STRING = re.compile(r'"((?:[^"\\\\]|\\\\.)*)"')
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')  # a quoted string; \" inside it is a quote
 
 
 @functools.cache
