@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "clustermeet.cafe",
     "clustermeet.networking",
     "clustermeet.onsite",
+    "clustermeet.exhibition",
     "clustermeet.reports",
     "clustermeet.demo",
     "clustermeet.privacy",

@@ -9,6 +9,7 @@ def test_the_export_holds_every_record_about_the_person_from_every_app(world):
     data = export_data(world.anna)["apps"]
     assert sorted(data) == [
         "cafe",
+        "exhibition",
         "live",
         "networking",
         "onsite",

@@ -30,7 +30,16 @@ def test_every_model_pointing_to_a_person_is_covered_by_an_exporter_and_eraser()
 
 def test_every_app_declares_its_processing():
     labels = [d.app_label for d in registry.declarations()]
-    assert labels == ["people", "programme", "live", "cafe", "networking", "onsite", "privacy"]
+    assert labels == [
+        "people",
+        "programme",
+        "live",
+        "cafe",
+        "networking",
+        "onsite",
+        "exhibition",
+        "privacy",
+    ]
     for declaration in registry.declarations():
         assert str(declaration.category) != ""
         assert str(declaration.purpose) != ""

@@ -16,6 +16,7 @@ APP_TITLES = {
     "programme": gettext_lazy("Programme"),
     "live": gettext_lazy("Live polls and Q&A"),
     "onsite": gettext_lazy("On site: badges, check-in and site visits"),
+    "exhibition": gettext_lazy("Exhibition and pitches"),
     "privacy": gettext_lazy("Consents"),
 }
 
@@ -47,6 +48,14 @@ SECTION_TITLES = {
     "check_ins": gettext_lazy("Check-ins at the door"),
     "door_duties": gettext_lazy("Check-in duties"),
     "bookings": gettext_lazy("Site visit and session bookings"),
+    # exhibition
+    "booth_duties": gettext_lazy("Booths you staff"),
+    "booth_visits": gettext_lazy("Booths you visited"),
+    "booth_messages": gettext_lazy("Messages to booths"),
+    "downloads": gettext_lazy("Documents you downloaded"),
+    "leads": gettext_lazy("Contacts you shared with exhibitors"),
+    "pitches": gettext_lazy("Your pitches"),
+    "pitch_contacts": gettext_lazy("Pitches you asked to be contacted about"),
     # privacy
     "consents": gettext_lazy("Consents"),
 }
@@ -60,6 +69,7 @@ FIELD_LABELS = {
     "attended_at": gettext_lazy("Attended"),
     "bio": gettext_lazy("About you"),
     "booked_at": gettext_lazy("Booked"),
+    "booth": gettext_lazy("Booth"),
     "cancelled_at": gettext_lazy("Cancelled"),
     "category": gettext_lazy("Category"),
     "checked_in_at": gettext_lazy("Checked in"),
@@ -72,6 +82,8 @@ FIELD_LABELS = {
     "description": gettext_lazy("Description"),
     "direction": gettext_lazy("Sent or received"),
     "directory_consent_at": gettext_lazy("Listed in the directory since"),
+    "document": gettext_lazy("Document"),
+    "downloaded_at": gettext_lazy("Downloaded"),
     "ecosystems": gettext_lazy("Industrial ecosystems"),
     "email": gettext_lazy("E-mail"),
     "event": gettext_lazy("Event"),
@@ -94,6 +106,7 @@ FIELD_LABELS = {
     "offering": gettext_lazy("Offering"),
     "organisation": gettext_lazy("Organisation"),
     "other_person": gettext_lazy("Other person"),
+    "pitch": gettext_lazy("Pitch"),
     "poll": gettext_lazy("Poll"),
     "question": gettext_lazy("Question"),
     "revoked_at": gettext_lazy("Revoked"),
@@ -103,6 +116,7 @@ FIELD_LABELS = {
     "session": gettext_lazy("Session"),
     "source": gettext_lazy("Source"),
     "stakeholder_type": gettext_lazy("Stakeholder type"),
+    "started_at": gettext_lazy("Started"),
     "starts_at": gettext_lazy("Starts"),
     "status": gettext_lazy("Status"),
     "table": gettext_lazy("Table"),
@@ -113,6 +127,7 @@ FIELD_LABELS = {
     "unavailable_from": gettext_lazy("Not available from"),
     "updated_at": gettext_lazy("Updated"),
     "version": gettext_lazy("Version"),
+    "views": gettext_lazy("Views"),
     "withdrawn_at": gettext_lazy("Withdrawn"),
 }
 
