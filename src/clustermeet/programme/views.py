@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from clustermeet.cafe.queries import session_links as cafe_links
 from clustermeet.events.models import Challenge, Ecosystem
 from clustermeet.events.queries import get_visible_event
+from clustermeet.exhibition.pitches.queries import session_pitches
 from clustermeet.live.queries import panel_context
 from clustermeet.onsite.bookings.views import session_box
 from clustermeet.people.models import Person
@@ -85,6 +86,7 @@ def session_detail(request, event_slug: str, session_slug: str):
     }
     context["cafe"] = cafe_links(session, moderator=context["live"]["moderator"])
     context["booking_box"] = session_box(request, event, session)  # when booking is enabled
+    context["pitches"] = session_pitches(session, request.user)  # one query; [] for most sessions
     with timezone.override(event.tz):
         return render(request, "programme/session.html", context)
 
