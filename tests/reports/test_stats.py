@@ -153,11 +153,20 @@ EXPECTED = {
         "promoted": 0,
         "attended": 0,
     },
+    "exhibition": {
+        "booths": 0,
+        "visits": 0,
+        "unique_visitors": 0,
+        "leads": 0,
+        "messages": 0,
+        "pitches": 0,
+        "pitch_contacts": 0,
+    },
 }
 
 
 def test_event_stats(event, django_assert_num_queries):
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(16):  # the exhibition's five included
         assert event_stats(event) == EXPECTED
 
 
@@ -197,6 +206,15 @@ def test_event_stats_of_an_empty_event(db):
             "waitlisted": 0,
             "promoted": 0,
             "attended": 0,
+        },
+        "exhibition": {
+            "booths": 0,
+            "visits": 0,
+            "unique_visitors": 0,
+            "leads": 0,
+            "messages": 0,
+            "pitches": 0,
+            "pitch_contacts": 0,
         },
     }
 
@@ -238,8 +256,16 @@ def test_stats_command_prints_a_table(event):
         ["Waitlisted", "0"],
         ["Promoted", "0"],
         ["Attended", "0"],
+        ["Exhibition"],
+        ["Booths", "0"],
+        ["Visits", "0"],
+        ["Unique", "visitors", "0"],
+        ["Leads", "0"],
+        ["Messages", "0"],
+        ["Pitches", "0"],
+        ["Pitch", "contacts", "0"],
     ]
-    assert len(lines) == 32
+    assert len(lines) == 40
 
 
 def test_stats_command_rejects_an_unknown_event(event):

@@ -14,6 +14,8 @@ from django.utils.text import slugify
 
 from clustermeet.demo import (
     cafe_2020,
+    exhibition_2020,
+    exhibition_2022,
     live_2020,
     marketplace_2020,
     networking_2020,
@@ -65,6 +67,8 @@ def load_demo(seed: int = synthetic.SEED) -> Counter:
         networking_2020.load_networking(writer, data, participant_ids)
         marketplace_2020.load_marketplace(writer, data, participant_ids)
         onsite_2022.load_onsite(writer, data)
+        exhibition_2020.load_exhibition(writer)
+        exhibition_2022.load_exhibition(writer)
         return writer.created
 
 

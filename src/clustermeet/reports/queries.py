@@ -4,6 +4,7 @@ function is a handful of aggregate queries, whatever the size of the event."""
 from django.db.models import Count, Q
 
 from clustermeet.events.models import Event
+from clustermeet.exhibition.models import Booth, BoothMessage, BoothVisit, Lead, Pitch
 from clustermeet.live.models import Poll, Question
 from clustermeet.networking.meetings.queries import networking_figures
 from clustermeet.onsite.models import Activity, Badge, Booking, CheckIn
@@ -18,7 +19,7 @@ def event_stats(event: Event) -> dict:
     (opened at least once: quiz questions included, drafts not), ballots cast in them, and
     questions asked in the Q&A (whatever a moderator decided); networking: meeting requests by
     outcome and meetings (`networking.meetings.queries.networking_figures`); the on-site days
-    (`onsite_figures`)."""
+    (`onsite_figures`); the exhibition and the pitches (`exhibition_figures`)."""
     approved = Q(status=Registration.Status.APPROVED)
     registrations = Registration.objects.filter(event=event).aggregate(
         registrations=Count("pk"),
@@ -46,6 +47,39 @@ def event_stats(event: Event) -> dict:
         "questions": questions,
         "networking": networking_figures(event),
         "onsite": onsite_figures(event, expected=registrations["approved"]),
+        "exhibition": exhibition_figures(event),
+    }
+
+
+def exhibition_figures(event: Event) -> dict:
+    """The exhibition and the pitches, in five queries (one per table, so no join multiplies
+    rows at a large event):
+
+    - booths: the event's booths, virtual or with a stand;
+    - visits: booth visits (a person's views of one booth less than 30 minutes apart are one
+      visit, `exhibition.booths.visits`); unique_visitors: distinct people with any visit;
+    - leads: contacts shared with a booth or scanned at its stand, withdrawn ones not counted;
+    - messages: messages left at the booths;
+    - pitches: pitches in the event's sessions (partnership presentations included);
+      pitch_contacts: *Contact me about this* not withdrawn."""
+    booths = Booth.objects.filter(event=event).count()
+    visits = BoothVisit.objects.filter(booth__event=event).aggregate(
+        visits=Count("pk"), unique_visitors=Count("person", distinct=True)
+    )
+    leads = Lead.objects.filter(booth__event=event, withdrawn_at__isnull=True).count()
+    messages = BoothMessage.objects.filter(booth__event=event).count()
+    pitches = Pitch.objects.filter(session__event=event).aggregate(
+        pitches=Count("pk", distinct=True),
+        pitch_contacts=Count(
+            "contacts", filter=Q(contacts__withdrawn_at__isnull=True), distinct=True
+        ),
+    )
+    return {
+        "booths": booths,
+        **visits,
+        "leads": leads,
+        "messages": messages,
+        **pitches,
     }
 
 

@@ -27,7 +27,8 @@ GROUPS = {"onsite": "On site"}
 class Command(BaseCommand):
     help = (
         "Print the figures of an event: registrations, countries, sessions, speakers, polls, "
-        "ballots, questions, networking, and the on-site days (check-ins, badges, bookings)."
+        "ballots, questions, networking, the on-site days (check-ins, badges, bookings), and the "
+        "exhibition (booths, visits, leads, messages, pitches and their contacts)."
     )
 
     def add_arguments(self, parser):
