@@ -108,10 +108,14 @@ def remove_document(booth: Booth, person, document_id: int) -> None:
     transaction.on_commit(lambda: document.file.delete(save=False))
 
 
+def person_by_email(email: str) -> Person | None:
+    return Person.objects.filter(email__iexact=(email or "").strip()).first()
+
+
 def add_booth_staff(booth: Booth, email: str) -> BoothStaff:
     """Make the person with this account e-mail one of the booth's staff (organisers, in the
     back office). Adding someone twice keeps the one assignment."""
-    person = Person.objects.filter(email__iexact=(email or "").strip()).first()
+    person = person_by_email(email)
     if person is None:
         raise ExhibitionError(
             "no_account",
