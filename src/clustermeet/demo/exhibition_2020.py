@@ -180,9 +180,9 @@ def _visits(writer: DemoWriter, plans: list[dict], visitors: list, rng: random.R
     """1,090 visits: some people visit many booths, most a few; a visit is one to six views a
     few minutes apart. A person's next visit to the same booth starts 30 minutes or more after
     the last view of the one before. Then leads from visitors (a few withdrawn) and messages."""
-    people = [person for person, _, _ in visitors]
-    weights = [rng.choice((1, 1, 1, 2, 3, 8)) for _ in people]
     participant = next(p for p, email, _ in visitors if email == PARTICIPANT_EMAIL)
+    people = [person for person, _, _ in visitors if person != participant]
+    weights = [rng.choice((1, 1, 1, 2, 3, 8)) for _ in people]
     staff_of = {id(plan["booth"]): set(plan["staff"]) for plan in plans}
     spans: dict[tuple[int, int], list[tuple[dt.datetime, dt.datetime]]] = {}
     rows: list[BoothVisit] = []

@@ -87,8 +87,8 @@ FOCUS: dict[str, tuple[str, str]] = {
 
 SUMMARIES = (
     "{members} from {country}, working on {work}.",
-    "We bring together {members}; our focus this year: {work}.",
-    "A cluster of {members}, looking for European partners on {work}.",
+    "We bring together {members} in {country}; our focus this year: {work}.",
+    "A cluster of {members} in {country}, looking for European partners on {work}.",
     "{members}, connected across {country}. Talk to us about {work}.",
 )
 DESCRIPTIONS = (
