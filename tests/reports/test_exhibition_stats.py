@@ -13,7 +13,7 @@ from tests.exhibition.factories import (
     PitchContactFactory,
     PitchFactory,
 )
-from tests.factories import EventFactory, PersonFactory, SessionFactory
+from tests.factories import EventFactory, PersonFactory, RegistrationFactory, SessionFactory
 
 AT = dt.datetime(2020, 11, 10, 10, tzinfo=dt.UTC)
 
@@ -56,3 +56,23 @@ def test_exhibition_figures(event, django_assert_num_queries):
         "pitch_contacts": 2,
     }
     assert event_stats(event)["exhibition"] == figures
+
+
+def _figures_card(response) -> list[str]:
+    html = response.content.decode()
+    if "Exhibition and pitches" not in html:
+        return []
+    card = html.split("Exhibition and pitches", 1)[1].split("</dl>", 1)[0]
+    return [part.split("<", 1)[0] for part in card.split("<dd>")[1:]]
+
+
+def test_the_event_page_shows_organisers_the_exhibition_figures(event, client):
+    client.force_login(RegistrationFactory(event=event, roles=["organiser"]).person)
+    response = client.get(f"/events/{event.slug}/")
+    assert _figures_card(response) == ["2", "3", "2", "1", "1", "2", "2"]
+
+
+def test_participants_and_visitors_do_not_see_them(event, client):
+    assert _figures_card(client.get(f"/events/{event.slug}/")) == []
+    client.force_login(RegistrationFactory(event=event).person)
+    assert _figures_card(client.get(f"/events/{event.slug}/")) == []

@@ -14,6 +14,7 @@ from clustermeet.events.queries import (
 )
 from clustermeet.people.models import Registration
 from clustermeet.programme.models import Attachment, Session
+from clustermeet.reports.queries import exhibition_figures
 
 # The last accessibility assessment of the pages (EU model statement, "preparation of this
 # accessibility statement"): a self-assessment with axe-core, tests/browser/test_accessibility.py.
@@ -63,6 +64,8 @@ def detail(request, event_slug: str):
         "registration": registration_of(request.user, event),
         "organiser": can_manage(request.user, event),
     }
+    if context["organiser"]:  # the exhibition's figures, as `clustermeet stats` gives them
+        context["exhibition"] = exhibition_figures(event)
     with timezone.override(event.tz):
         return render(request, "events/detail.html", context)
 
