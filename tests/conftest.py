@@ -45,6 +45,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def demo(django_db_setup, django_db_blocker):
     """The demo, loaded once per test module inside a transaction rolled back at its end;
     the value is what `load_demo` reports it created."""
+    from django.db import connection
+
     from clustermeet.demo.loader import load_demo
 
     with django_db_blocker.unblock():
@@ -52,6 +54,13 @@ def demo(django_db_setup, django_db_blocker):
         outer.__enter__()
         try:
             created = load_demo()
+            if connection.vendor == "postgresql":
+                # The demo's thousands of rows are not committed, so autovacuum never analyses
+                # them: the planner would keep the statistics of the empty tables it saw
+                # earlier in the run and pick nested loops that take minutes. ANALYZE in this
+                # transaction counts its own rows.
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
         except BaseException:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
