@@ -5,9 +5,11 @@ ever sees (another booth's leads, an e-mail not shared with the reader, a withdr
 import csv
 import io
 import json
+import re
 import uuid
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -52,6 +54,19 @@ def test_sharing_and_withdrawing_redirect_back_to_the_booth_page(client, booth, 
     withdrawn = client.post(url("withdraw", booth), {"next": "https://evil.example/"})
     assert (withdrawn.status_code, withdrawn["Location"]) == (302, page)
     assert Lead.objects.get().withdrawn_at is not None
+
+
+def test_the_booth_page_share_form_carries_its_csrf_token(booth, visitor):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(visitor)
+    page = client.get(reverse("booths:booth", args=[booth.event.slug, booth.slug])).content
+    box = page.decode().split('class="lead-share', 1)[1].split("</section>", 1)[0]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', box).group(1)
+
+    response = client.post(url("share", booth), {"csrfmiddlewaretoken": token})
+
+    assert response.status_code == 302
+    assert Lead.objects.get().person == visitor
 
 
 def test_the_share_box_says_what_the_exhibitor_will_see_and_when_it_was_shared(rf, booth, visitor):
