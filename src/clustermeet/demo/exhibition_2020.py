@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils.text import slugify
 
-from clustermeet.demo.accounts import PARTICIPANT_EMAIL
+from clustermeet.demo.accounts import PARTICIPANT_EMAIL, SPEAKER_EMAIL
 from clustermeet.demo.exhibition_2020_texts import (
     CONTACT_MESSAGES,
     DESCRIPTIONS,
@@ -82,7 +82,9 @@ def _approved(event: Event) -> list[tuple[int, str, int | None]]:
 
 def _booths(writer: DemoWriter, event: Event, visitors: list, rng: random.Random) -> list[dict]:
     """The halls, and one booth for each of 93 cluster organisations with participants at the
-    conference (every ecosystem has booths), staffed by one or two of those participants."""
+    conference (every ecosystem has booths), staffed by one or two of those participants. The
+    demo speaker's cluster is one of them, with the speaker among its staff: the demo's
+    exhibitor login."""
     halls = Hall.objects.bulk_create(
         Hall(event=event, slug=slug, name=name, description=text, position=n)
         for n, (slug, (name, text, _)) in enumerate(HALLS.items())
@@ -101,7 +103,8 @@ def _booths(writer: DemoWriter, event: Event, visitors: list, rng: random.Random
     )
     ecosystems = {o.pk: sorted(e.slug for e in o.ecosystems.all()) for o in clusters}
     clusters = [o for o in clusters if ecosystems[o.pk]]
-    chosen: list[Organisation] = []
+    speaker, _, speakers_cluster = next(row for row in visitors if row[1] == SPEAKER_EMAIL)
+    chosen = [o for o in clusters if o.pk == speakers_cluster]  # the demo speaker's login
     for slug in sorted(FOCUS):  # one booth per ecosystem first
         candidates = [o for o in clusters if slug in ecosystems[o.pk] and o not in chosen]
         chosen.append(rng.choice(candidates))
@@ -135,9 +138,10 @@ def _booths(writer: DemoWriter, event: Event, visitors: list, rng: random.Random
             )
         )
         staff = sorted(members[organisation.pk])
-        plans.append(
-            {"staff": rng.sample(staff, min(len(staff), rng.choice((1, 1, 2)))), "work": work}
-        )
+        staff = rng.sample(staff, min(len(staff), rng.choice((1, 1, 2))))
+        if organisation.pk == speakers_cluster and speaker not in staff:
+            staff[0] = speaker
+        plans.append({"staff": staff, "work": work})
     Booth.objects.bulk_create(booths)
     Through = Booth.ecosystems.through
     Through.objects.bulk_create(
