@@ -2,7 +2,7 @@
 see the lead on the dashboard and download the CSV with exactly that row; on the scanning page
 (360 px) a typed badge code becomes a new lead rated hot, and a scan made offline is queued
 ("1 scan waiting to be sent") and sent once when the network returns. axe finds no violation on
-the dashboard and the scanning page."""
+the dashboard and the scanning page, and neither scrolls sideways at 360 px."""
 
 import csv
 import io
@@ -82,6 +82,7 @@ def test_share_dashboard_csv_and_scanning(browser, live_server, screenshots):
         ]
 
         page.set_viewport_size({"width": 360, "height": 780})
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         page.goto(f"/events/{event.slug}/exhibition/{booth.slug}/scan/")
         result = page.locator("#lead-result")
         field = page.get_by_label("Badge code (scanner or keyboard)")
