@@ -62,8 +62,8 @@ def _figures_card(response) -> list[str]:
     html = response.content.decode()
     if "Exhibition and pitches" not in html:
         return []
-    card = html.split("Exhibition and pitches", 1)[1].split("</dl>", 1)[0]
-    return [part.split("<", 1)[0] for part in card.split("<dd>")[1:]]
+    card = html.split("Exhibition and pitches", 1)[1].split("</table>", 1)[0]
+    return [part.split("<", 1)[0] for part in card.split("<td>")[1:]]
 
 
 def test_the_event_page_shows_organisers_the_exhibition_figures(event, client):
