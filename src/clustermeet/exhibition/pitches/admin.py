@@ -7,6 +7,7 @@ of their own for the same reason."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy
 
+from clustermeet.events.admin import URL_FIELDS_ASSUME_HTTPS
 from clustermeet.exhibition.models import Pitch
 from clustermeet.exhibition.pitches import queries
 from clustermeet.exhibition.pitches.forms import PitchForm
@@ -15,6 +16,7 @@ from clustermeet.exhibition.pitches.forms import PitchForm
 @admin.register(Pitch)
 class PitchAdmin(admin.ModelAdmin):
     form = PitchForm
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ["title", "session", "position", "kind", "pitcher", "contacts"]
     list_display_links = ["title"]
     list_editable = ["position"]

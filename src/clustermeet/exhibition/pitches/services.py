@@ -4,9 +4,9 @@ this*) and may withdraw the request.
 The contact is a consent, like a booth lead: the pitcher sees the person (name, organisation,
 e-mail, message) only while it stands. One row per pitch and person (`one_contact_per_pitch`):
 asking again is idempotent, asking after a withdrawal re-activates the same row, so a person
-never appears twice in the pitcher's list or CSV. The only lock is that row's (its pitch's
-first contact is created with `get_or_create`, whose IntegrityError on a race re-reads the
-winner's row)."""
+never appears twice in the pitcher's list or CSV. The one lock is that contact row's
+(`select_for_update`), taken after validation; two first requests racing for the same row meet
+at the unique constraint, and the loser's IntegrityError turns into reading the winner's row."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone

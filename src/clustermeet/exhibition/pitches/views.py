@@ -69,9 +69,9 @@ def withdraw(request, event_slug: str, pk: int):
     event = get_visible_event(request.user, event_slug)
     pitch = _pitch(request, event, pk)
     contact = PitchContact.objects.filter(pitch=pitch, person=request.user).first()
-    if contact is not None:
+    if contact is not None and contact.withdrawn_at is None:
         services.withdraw_contact(contact, request.user)
-    flash.success(request, _("Your request for contact is withdrawn."))
+        flash.success(request, _("Your request for contact is withdrawn."))
     return _back(event, pitch)
 
 
