@@ -51,3 +51,11 @@ def test_downloads_per_document(booth, django_assert_num_queries):
     with django_assert_num_queries(1):
         rows = [(d.title, d.downloads_count) for d in queries.downloads(booth)]
     assert rows == [("Brochure", 3), ("Price list", 0)]
+
+
+def test_exported_notes_never_run_as_spreadsheet_formulas(booth, event, staff):
+    lead = services.share_contact(booth, approved(event))
+    services.update_lead(lead, staff, note='=HYPERLINK("http://x.example")', rating="")
+
+    assert exports.rows(booth)[0][7] == '=HYPERLINK("http://x.example")'
+    assert b"'=HYPERLINK" in exports.csv_bytes(booth)

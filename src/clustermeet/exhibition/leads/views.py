@@ -120,7 +120,7 @@ def update(request, event_slug: str, slug: str, pk: int):
     lead = get_object_or_404(Lead, pk=pk, booth=booth, withdrawn_at__isnull=True)
     wants_json = "application/json" in request.headers.get("Accept", "")
     data = _body(request) if request.content_type == "application/json" else request.POST
-    form = LeadForm(data if isinstance(data, dict) or hasattr(data, "getlist") else {})
+    form = LeadForm(data if isinstance(data, dict) else {})
     if not form.is_valid():
         if wants_json:
             return JsonResponse({"error": _("This note or rating could not be saved.")}, status=400)
