@@ -81,6 +81,8 @@ def test_refusals_come_back_as_messages_and_change_nothing(client, pitch):
     html = client.post(url("ask", pitch), follow=True).content.decode()
     assert "This is your own pitch." in html
     client.force_login(PersonFactory())
+    note = "Approved participants of this event can ask the pitcher for contact."
+    assert note in client.get(session_url(pitch)).content.decode()
     html = client.post(url("ask", pitch), follow=True).content.decode()
     assert "Only approved participants of the event can ask a pitcher for contact." in html
     assert PitchContact.objects.count() == 0
