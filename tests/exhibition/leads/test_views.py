@@ -128,6 +128,7 @@ def test_organisers_see_counts_not_names(client, booth, event, visitor):
     page = response.content.decode()
     assert response.status_code == 200
     assert "1 lead." in page
+    assert "1 message." in page and "Hello from Vera" not in page
     assert "Vera" not in page and "vera@example.org" not in page
     assert client.get(url("export", booth, "csv")).status_code == 403
     assert client.get(url("export", booth, "xlsx")).status_code == 403

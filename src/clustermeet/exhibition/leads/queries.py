@@ -6,7 +6,7 @@ count or export."""
 
 from django.db.models import Count, Q
 
-from clustermeet.exhibition.models import Booth, BoothDocument, Lead
+from clustermeet.exhibition.models import Booth, BoothDocument, BoothMessage, Lead
 
 
 def active_leads(booth: Booth):
@@ -46,3 +46,8 @@ def lead_of(booth: Booth, person) -> Lead | None:
     if person is None or not person.is_authenticated:
         return None
     return Lead.objects.filter(booth=booth, person=person, withdrawn_at__isnull=True).first()
+
+
+def message_count(booth: Booth) -> int:
+    """How many messages were left at the booth: what organisers see of them (1 query)."""
+    return BoothMessage.objects.filter(booth=booth).count()

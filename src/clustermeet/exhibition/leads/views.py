@@ -106,6 +106,8 @@ def dashboard(request, event_slug: str, slug: str):
         context["leads"] = list(queries.active_leads(booth))
         context["messages_list"] = booth_queries.messages(booth)
         context["ratings"] = Rating.choices
+    else:
+        context["message_count"] = queries.message_count(booth)
     with timezone.override(booth.event.tz):
         response = render(request, "exhibition/leads/dashboard.html", context)
     response["Cache-Control"] = "no-store"
