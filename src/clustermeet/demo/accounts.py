@@ -8,7 +8,7 @@ DEMO_PASSWORD = "clustermeet-demo"
 ORGANISER_EMAIL = "organiser@example.org"
 PARTICIPANT_EMAIL = "participant@example.org"
 SPEAKER_EMAIL = "speaker@example.org"  # a real speaker of 2020: speakers.PEOPLE["krystowski"],
-# also staff of his cluster's booth at ECC 2020 (`exhibition_2020`): the exhibitor's view
+# also staff of his cluster's booth at ECC 2020 and of stand A01 in Prague: the exhibitor's view
 DOOR_EMAIL = "door@example.org"
 LOGIN_EMAILS = (ORGANISER_EMAIL, PARTICIPANT_EMAIL, SPEAKER_EMAIL, DOOR_EMAIL)
 

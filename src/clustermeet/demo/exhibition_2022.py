@@ -1,6 +1,8 @@
 """The exhibition of ECC 2022 in Prague: 30 stands (A01–A30) in one hall, each run by the
 exhibitor registered for it (`registrations_2022`: one member of staff per organisation), and
-the leads the stands collected by scanning badges over the two days.
+the leads the stands collected by scanning badges over the two days. The demo speaker (the
+exhibitor login, staff of his cluster's booth in 2020) helps at stand A01 as its second member of
+staff, so the login shows a stand's scanned leads too.
 
 Written in bulk from the models, following the scanning service's rules: a scanned visitor
 came through the door that day (a check-in row of that day) before the scan, as did the member
@@ -13,13 +15,14 @@ import uuid
 
 from django.utils.text import slugify
 
+from clustermeet.demo.accounts import SPEAKER_EMAIL
 from clustermeet.demo.exhibition_2020_texts import FOCUS
 from clustermeet.demo.other_events import PRAGUE_1, PRAGUE_2, PRAGUE_TZ
 from clustermeet.demo.spec import at
 from clustermeet.demo.writer import DemoWriter
 from clustermeet.exhibition.models import Booth, BoothStaff, Hall, Lead, Rating
 from clustermeet.onsite.models import CheckIn
-from clustermeet.people.models import Organisation, Registration, Role
+from clustermeet.people.models import Organisation, Person, Registration, Role
 
 EVENT = "ecc-2022"
 HALL = ("exhibition-hall", "Exhibition hall", "The stands on the ground floor, beside the café.")
@@ -85,15 +88,21 @@ def load_exhibition(writer: DemoWriter) -> None:
         for booth in booths
         for slug in booth.ecosystem_slugs
     )
+    speaker = Person.objects.get(email=SPEAKER_EMAIL)  # the demo's exhibitor login helps at A01
     BoothStaff.objects.bulk_create(
-        BoothStaff(booth=booth, person_id=person, added_at=added)
-        for booth, (_, person, _) in zip(booths, exhibitors, strict=True)
+        [
+            *(
+                BoothStaff(booth=booth, person_id=person, added_at=added)
+                for booth, (_, person, _) in zip(booths, exhibitors, strict=True)
+            ),
+            BoothStaff(booth=booths[0], person=speaker, added_at=added),
+        ]
     )
     leads = _scans(event, booths, [person for _, person, _ in exhibitors], rng)
     Lead.objects.bulk_create(leads)
     writer.created["halls"] += 1
     writer.created["booths"] += len(booths)
-    writer.created["booth_staff"] += len(booths)
+    writer.created["booth_staff"] += len(booths) + 1
     writer.created["leads"] += len(leads)
 
 

@@ -61,7 +61,7 @@ class Command(BaseCommand):
         for role, email in (
             ("organiser", ORGANISER_EMAIL),
             ("participant", PARTICIPANT_EMAIL),
-            ("speaker", SPEAKER_EMAIL),  # also staff of a booth of ECC 2020 (exhibitor)
+            ("speaker", SPEAKER_EMAIL),  # also booth staff (exhibitor): 2020, stand A01 in 2022
             ("door staff", DOOR_EMAIL),  # check-in staff at ECC 2022 (Prague)
         ):
             self.stdout.write(f"  {role:<12} {email:<26} password: {DEMO_PASSWORD}")
