@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from clustermeet.events.models import Event
+from clustermeet.exhibition.models import Booth
 from clustermeet.onsite.models import Activity, DoorStaff
 from clustermeet.onsite.queries import NavFacts, nav_facts
 from clustermeet.people.models import Registration, Role
@@ -31,11 +32,23 @@ def add_visit(event):
     )
 
 
-def test_an_online_event_offers_nothing_and_asks_nothing(django_assert_num_queries):
+def test_an_online_event_asks_once_whether_it_has_an_exhibition(django_assert_num_queries):
+    # One query since the exhibition: an online event's bar shows "Exhibition" when it has booths.
     event = EventFactory(format=Event.Format.VIRTUAL)
     person = RegistrationFactory(event=event).person
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1):
         assert nav_facts(person, event) == NavFacts()
+    Booth.objects.create(event=event, name="Booth", slug="booth")
+    with django_assert_num_queries(1):
+        assert nav_facts(person, event) == NavFacts(booths=True)
+
+
+def test_an_event_on_site_with_booths_says_so_in_its_one_query(event, django_assert_num_queries):
+    Booth.objects.create(event=event, name="Booth", slug="booth")
+    person = RegistrationFactory(event=event).person
+    with django_assert_num_queries(1):
+        assert nav_facts(person, event) == NavFacts(ticket=True, registered=True, booths=True)
+    assert nav_facts(None, event) == NavFacts(booths=True)
 
 
 def test_an_anonymous_visitor_sees_the_site_visits_only(event, django_assert_num_queries):

@@ -1,4 +1,5 @@
-"""Reads shared by the on-site pages: what the event's navigation offers a person."""
+"""Reads shared by the on-site pages: what the event's navigation offers a person (and whether
+the event has an exhibition, asked in the same query so the bar still asks once)."""
 
 from dataclasses import dataclass
 
@@ -15,17 +16,26 @@ class NavFacts:
     ticket: bool = False  # the person has an approved registration at an event on site
     door: bool = False  # the person works the door (check-in staff or organiser)
     registered: bool = False  # an approved registration (door staff without one see no more)
+    booths: bool = False  # the event has an exhibition (booths), at any format
 
 
 def nav_facts(person, event: Event) -> NavFacts:
-    """One query for an event on site (in person or hybrid), none for an online one."""
-    if event.format == Event.Format.VIRTUAL:
-        return NavFacts()
+    """One query for every event: whether it has booths (online events too, by the reverse
+    relation's name, as onsite does not import the exhibition), and for an event on site (in
+    person or hybrid) what the day offers this person."""
     events = Event.objects.filter(pk=event.pk).annotate(
+        has_booths=Exists(Event.objects.filter(pk=OuterRef("pk"), booths__isnull=False))
+    )
+    if event.format == Event.Format.VIRTUAL:
+        return NavFacts(booths=bool(events.values_list("has_booths", flat=True).first()))
+    events = events.annotate(
         site_visits=Exists(Activity.objects.filter(event=OuterRef("pk"), kind=Activity.Kind.VISIT))
     )
     if person is None or not person.is_authenticated:
-        return NavFacts(site_visits=bool(events.values_list("site_visits", flat=True).first()))
+        row = events.values("site_visits", "has_booths").first() or {}
+        return NavFacts(
+            site_visits=bool(row.get("site_visits")), booths=bool(row.get("has_booths"))
+        )
     approved = Registration.objects.filter(
         event=OuterRef("pk"), person=person, status=Registration.Status.APPROVED
     )
@@ -35,7 +45,7 @@ def nav_facts(person, event: Event) -> NavFacts:
             organiser=Exists(approved.filter(roles__code=Role.ORGANISER)),
             door=Exists(DoorStaff.objects.filter(event=OuterRef("pk"), person=person)),
         )
-        .values("site_visits", "registered", "organiser", "door")
+        .values("site_visits", "registered", "organiser", "door", "has_booths")
         .first()
     )
     if row is None:
@@ -45,4 +55,5 @@ def nav_facts(person, event: Event) -> NavFacts:
         ticket=row["registered"],
         door=row["door"] or row["organiser"] or person.is_staff,
         registered=row["registered"] or person.is_staff,
+        booths=row["has_booths"],
     )

@@ -40,7 +40,7 @@ def test_the_list_runs_the_same_queries_whatever_the_number_of_booths(
     for _ in range(count):
         BoothFactory(event=event, hall=hall)
     client.force_login(participant(event))
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get(reverse("booths:list", args=[event.slug]))
     assert response.content.decode().count('class="card booth-card"') == count
 
@@ -65,7 +65,7 @@ def test_a_booth_with_a_thousand_visits_renders_without_per_visit_queries(
     )
     visitor = participant(booth.event)
     client.force_login(visitor)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         assert client.get(booth_url(booth)).status_code == 200
     assert BoothVisit.objects.filter(person=visitor).count() == 1
 

@@ -183,8 +183,9 @@ def test_pagination_keeps_the_filters(client, site):
 def test_directory_query_count_does_not_grow_with_the_page(client, site, django_assert_num_queries):
     client.force_login(site["anna"])
     # session, user, event, registration (participant?), count, page, ecosystems,
-    # filter options (countries, stakeholders, organisation types, ecosystems)
-    with django_assert_num_queries(11):
+    # filter options (countries, stakeholders, organisation types, ecosystems), and the
+    # navigation's one question (does the event have booths?)
+    with django_assert_num_queries(12):
         client.get(url("directory"))
     textiles = Ecosystem.objects.get(slug="textiles")
     for k in range(30):
@@ -290,7 +291,7 @@ def test_recommendations_page_query_count(client, site, django_assert_num_querie
     for k in range(12):
         participant(site["event"], offering=f"Investors for circular textiles, round {k}")
     # session, user, event, participant? (directory + page), inputs (2), meets_already (2),
-    # the people shown
-    with django_assert_num_queries(10):
+    # the people shown, the navigation (does the event have booths?)
+    with django_assert_num_queries(11):
         response = client.get(url("recommendations"))
     assert len(response.context["suggestions"]) == 10
