@@ -174,3 +174,22 @@ def test_the_floor_lists_stands_per_hall(client):
     BoothFactory(event=event, hall=hall, stand="3", name="Three")
     html = client.get(reverse("booths:floor", args=[event.slug])).content.decode()
     assert html.index("Three") < html.index("Twelve")
+
+
+def test_a_hall_plan_shows_its_placed_booths_as_markers_and_in_the_list(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    event = EventFactory()
+    hall = HallFactory(event=event, name="Hall A")
+    hall.plan.save("plan.png", SimpleUploadedFile("plan.png", b"\x89PNG\r\n\x1a\n"))
+    BoothFactory(event=event, hall=hall, stand="7", name="Seven", plan_x="12.50", plan_y="40")
+    html = client.get(reverse("booths:floor", args=[event.slug])).content.decode()
+    assert 'style="left:12.50%;top:40.00%"' in html
+    assert 'aria-label="Stand 7: Seven"' in html
+    assert html.count(">Seven</a>") == 1  # the list's link; the marker shows the stand
+
+
+def test_the_exhibition_of_an_invisible_event_is_404(client):
+    event = EventFactory(visibility=Event.Visibility.INVITATION)
+    BoothFactory(event=event)
+    assert client.get(reverse("booths:list", args=[event.slug])).status_code == 404
+    assert client.get(reverse("booths:floor", args=[event.slug])).status_code == 404
