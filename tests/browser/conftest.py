@@ -301,7 +301,13 @@ class DemoSite:
 def _demo_refs() -> tuple[dict, dict]:
     """Who looks at the pages and the parts of their paths that depend on the demo's rows."""
     from clustermeet.cafe.models import Seat
-    from clustermeet.demo.accounts import DOOR_EMAIL, ORGANISER_EMAIL, PARTICIPANT_EMAIL
+    from clustermeet.demo.accounts import (
+        DOOR_EMAIL,
+        ORGANISER_EMAIL,
+        PARTICIPANT_EMAIL,
+        SPEAKER_EMAIL,
+    )
+    from clustermeet.exhibition.models import BoothStaff
     from clustermeet.people.models import Person, Registration
     from clustermeet.programme.models import Session
     from tests.browser.pages import CAFE_SESSION, EVENT
@@ -336,8 +342,17 @@ def _demo_refs() -> tuple[dict, dict]:
         "organiser": Person.objects.get(email=ORGANISER_EMAIL),
         "seated": seat.person,
         "door": Person.objects.get(email=DOOR_EMAIL),
+        "speaker": Person.objects.get(email=SPEAKER_EMAIL),
     }
-    return people, {"profile": profile.slug, "stream_session": stream.slug}
+    duties = BoothStaff.objects.filter(person=people["speaker"]).select_related("booth__event")
+    booth = next(d.booth for d in duties if d.booth.event.slug == EVENT)
+    stand = next(d.booth for d in duties if d.booth.event.slug != EVENT)
+    return people, {
+        "profile": profile.slug,
+        "stream_session": stream.slug,
+        "booth": booth.slug,
+        "stand": stand.slug,
+    }
 
 
 def _restore_reference_data(connection) -> None:
@@ -375,12 +390,23 @@ def demo_site(browser, django_db_setup, django_db_blocker, tmp_path_factory):
         )
         env.pop("REDIS_URL", None)
         log_dir = tmp_path_factory.mktemp("demo-site")
+        options = connection.settings_dict.setdefault("OPTIONS", {})
+        mode = options.get("transaction_mode")
         try:
             site = DemoSite(browser, url, people, refs)
             connection.close()  # SQLite: let the server write (sessions) without waiting on us
+            # The tests of these modules only read, each inside pytest-django's transaction.
+            # On SQLite an IMMEDIATE transaction takes the write lock at BEGIN: a page that
+            # writes on GET (a booth records its visit) would wait for the test to end. Here
+            # the tests' transactions are DEFERRED (they never write); the server keeps its own.
+            if connection.vendor == "sqlite":
+                options["transaction_mode"] = "DEFERRED"
             with uvicorn_workers(1, env, log_dir, args=["--log-level", "warning"], ports=[port]):
                 yield site
         finally:
+            if connection.vendor == "sqlite":
+                connection.close()
+                options["transaction_mode"] = mode
             serialized = getattr(connection, "_test_serialized_contents", None)
             call_command(
                 "flush", interactive=False, verbosity=0, inhibit_post_migrate=bool(serialized)

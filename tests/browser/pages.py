@@ -9,6 +9,7 @@ from pathlib import Path
 EVENT = "ecc-2020"
 ONSITE_EVENT = "ecc-2022"  # in Prague: badges, check-in, site visits
 VISIT = "clutex"
+PITCH_SESSION = "pitching-for-contacts"
 LIVE_SESSION = "policy-roundtable"  # polls and Q&A
 CAFE_SESSION = "world-cafe-green"
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -57,6 +58,12 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("check-in", "door", f"{PRG}/checkin/"),
     PageType("check-in-kiosk", "door", f"{PRG}/checkin/kiosk/"),
     PageType("door-figures", "organiser", f"{PRG}/checkin/figures/"),
+    PageType("exhibition", None, f"{EV}/exhibition/"),
+    PageType("exhibition-floor", None, f"{PRG}/exhibition/floor/"),
+    PageType("booth", "participant", f"{EV}/exhibition/{{booth}}/"),
+    PageType("booth-dashboard", "speaker", f"{EV}/exhibition/{{booth}}/dashboard/"),
+    PageType("booth-scan", "speaker", f"{PRG}/exhibition/{{stand}}/scan/"),
+    PageType("pitch-session", "participant", f"{EV}/sessions/{PITCH_SESSION}/"),
     PageType("back-office-registrations", "organiser", "/admin/people/registration/"),
     PageType("back-office-import", "organiser", "/admin/people/registration/import/"),
 )
