@@ -193,7 +193,7 @@ def test_directory_query_count_does_not_grow_with_the_page(client, site, django_
             site["event"], organisation=OrganisationFactory(), offering=f"Offer {k}"
         )
         person.ecosystems.set([textiles])
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(url("directory"))
     assert len(response.context["page"].object_list) == 24
 
