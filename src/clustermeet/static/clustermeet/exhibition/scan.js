@@ -6,15 +6,9 @@
 // localStorage queue (with its scan_id, and the note and rating typed meanwhile) and sent in one
 // batch to …/scan/sync/ when the browser is online again (or on a timer). The server answers a
 // scan_id it already has with the same lead, so a batch sent twice counts once.
-import { decodeImageData, cameraAvailable, startScanner } from "../onsite/camera.js";
-
-const gettext = (msgid) => (window.gettext ? window.gettext(msgid) : msgid);
-const ngettext = (singular, plural, count) =>
-  window.ngettext ? window.ngettext(singular, plural, count) : count === 1 ? singular : plural;
-const interpolate = (format, values) =>
-  window.interpolate
-    ? window.interpolate(format, values, true)
-    : format.replace(/%\((\w+)\)s/g, (match, name) => String(values[name]));
+import { gettext, h as el, interpolate, ngettext } from "../live/dom.js";
+import { decodeImageData } from "../onsite/camera.js";
+import { newScanId, setUpCameraToggle, storedQueue } from "../onsite/scanning.js";
 
 const SYNC_RETRY_MS = 15 * 1000;
 const REQUEST_TIMEOUT_MS = 6000;
@@ -22,7 +16,7 @@ const REQUEST_TIMEOUT_MS = 6000;
 const root = document.getElementById("lead-scan");
 const urls = { scan: root.dataset.scanUrl, sync: root.dataset.syncUrl, lead: root.dataset.leadUrl };
 const csrf = root.dataset.csrf;
-const queueKey = `clustermeet.leads.queue.${root.dataset.booth}`;
+const queueStore = storedQueue(`clustermeet.leads.queue.${root.dataset.booth}`);
 const resultBox = document.getElementById("lead-result");
 const queueLine = document.getElementById("lead-queue");
 const tokenInput = document.getElementById("lead-token");
@@ -33,26 +27,6 @@ const noteStatus = document.getElementById("lead-note-status");
 let syncing = false;
 let current = null; // {lead} (saved on the server) or {scan_id} (still in the queue)
 let rating = "";
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value == null || value === false) continue;
-    if (key === "class") node.className = value;
-    else node.setAttribute(key, String(value));
-  }
-  for (const child of children) if (child != null && child !== false) node.append(child);
-  return node;
-}
-
-function newScanId() {
-  if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 class Offline extends Error {}
 
@@ -141,16 +115,11 @@ async function saveNote() {
 // --- the offline queue -----------------------------------------------------------------------
 
 function readQueue() {
-  try {
-    const value = JSON.parse(window.localStorage.getItem(queueKey) || "[]");
-    return Array.isArray(value) ? value : [];
-  } catch {
-    return [];
-  }
+  return queueStore.read();
 }
 
 function writeQueue(queue) {
-  window.localStorage.setItem(queueKey, JSON.stringify(queue));
+  queueStore.write(queue);
   showQueue(queue);
 }
 
@@ -213,36 +182,15 @@ async function scan(text) {
 }
 
 function setUpCamera() {
-  const box = document.getElementById("lead-camera");
-  const button = document.getElementById("camera-toggle");
-  const status = document.getElementById("camera-status");
-  const video = document.getElementById("lead-video");
-  if (!cameraAvailable()) return;
-  box.hidden = false;
-  video.hidden = true;
-  let stop = null;
-  button.addEventListener("click", async () => {
-    if (stop) {
-      stop();
-      stop = null;
-      video.hidden = true;
-      button.textContent = gettext("Start camera");
-      button.setAttribute("aria-pressed", "false");
-      status.textContent = "";
-      return;
-    }
-    status.textContent = gettext("Starting the camera…");
-    try {
-      video.hidden = false;
-      stop = await startScanner(video, (text) => scan(text));
-      button.textContent = gettext("Stop camera");
-      button.setAttribute("aria-pressed", "true");
-      status.textContent = gettext("Hold the badge's QR code in front of the camera.");
-    } catch {
-      video.hidden = true;
-      status.textContent = gettext("The camera could not be started. Type or scan the code into the field below.");
-    }
-  });
+  setUpCameraToggle(
+    {
+      box: document.getElementById("lead-camera"),
+      button: document.getElementById("camera-toggle"),
+      status: document.getElementById("camera-status"),
+      video: document.getElementById("lead-video"),
+    },
+    (text) => scan(text),
+  );
 }
 
 document.getElementById("scan-form").addEventListener("submit", (event) => {

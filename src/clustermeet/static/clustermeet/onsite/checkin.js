@@ -9,15 +9,9 @@
 //
 // The kiosk (self check-in) greets by first name, forgets after a few seconds, has no search and
 // keeps no roster: offline, it sends people to the desk.
-import { decodeImageData, cameraAvailable, startScanner } from "./camera.js";
-
-const gettext = (msgid) => (window.gettext ? window.gettext(msgid) : msgid);
-const ngettext = (singular, plural, count) =>
-  window.ngettext ? window.ngettext(singular, plural, count) : count === 1 ? singular : plural;
-const interpolate = (format, values) =>
-  window.interpolate
-    ? window.interpolate(format, values, true)
-    : format.replace(/%\((\w+)\)s/g, (match, name) => String(values[name]));
+import { gettext, h as el, interpolate, ngettext } from "../live/dom.js";
+import { decodeImageData } from "./camera.js";
+import { newScanId, setUpCameraToggle, storedQueue } from "./scanning.js";
 
 const ROSTER_REFRESH_MS = 3 * 60 * 1000;
 const SYNC_RETRY_MS = 15 * 1000;
@@ -35,7 +29,7 @@ const urls = {
   person: root.dataset.personUrl,
 };
 const csrf = root.dataset.csrf;
-const queueKey = `clustermeet.checkin.queue.${root.dataset.event}`;
+const queueStore = storedQueue(`clustermeet.checkin.queue.${root.dataset.event}`);
 const resultBox = document.getElementById("checkin-result");
 const queueLine = document.getElementById("checkin-queue");
 const tokenInput = document.getElementById("checkin-token");
@@ -45,28 +39,6 @@ let syncing = false;
 let kioskTimer = null;
 
 // --- small helpers -----------------------------------------------------------------------------
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value == null || value === false) continue;
-    if (key === "class") node.className = value;
-    else node.setAttribute(key, value === true ? "" : String(value));
-  }
-  for (const child of children) {
-    if (child != null && child !== false) node.append(child);
-  }
-  return node;
-}
-
-function newScanId() {
-  if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 // Times as the door's clock shows them: in the event's time zone, 24-hour (as the server's
 // "already checked in at 09:12").
@@ -200,16 +172,11 @@ function log(result) {
 // --- the offline queue ------------------------------------------------------------------------
 
 function readQueue() {
-  try {
-    const value = JSON.parse(window.localStorage.getItem(queueKey) || "[]");
-    return Array.isArray(value) ? value : [];
-  } catch {
-    return [];
-  }
+  return queueStore.read();
 }
 
 function writeQueue(queue) {
-  window.localStorage.setItem(queueKey, JSON.stringify(queue));
+  queueStore.write(queue);
   showQueue(queue);
 }
 
@@ -360,40 +327,19 @@ function setUpCodeField() {
   });
 }
 
-function setUpCamera() {
-  const box = document.getElementById("checkin-camera");
-  const button = document.getElementById("camera-toggle");
-  const status = document.getElementById("camera-status");
-  const video = document.getElementById("checkin-video");
-  if (!cameraAvailable()) return;
-  box.hidden = false;
-  video.hidden = true;
-  let stop = null;
-  button.addEventListener("click", async () => {
-    if (stop) {
-      stop();
-      stop = null;
-      video.hidden = true;
-      button.textContent = gettext("Start camera");
-      button.setAttribute("aria-pressed", "false");
-      status.textContent = "";
-      return;
-    }
-    status.textContent = gettext("Starting the camera…");
-    try {
-      video.hidden = false;
-      stop = await startScanner(video, (text) => scan(text));
-      button.textContent = gettext("Stop camera");
-      button.setAttribute("aria-pressed", "true");
-      status.textContent = gettext("Hold the badge's QR code in front of the camera.");
-    } catch {
-      video.hidden = true;
-      status.textContent = gettext("The camera could not be started. Type or scan the code into the field below.");
-    }
-  });
-}
-
 // --- search by name ---------------------------------------------------------------------------
+
+function setUpCamera() {
+  setUpCameraToggle(
+    {
+      box: document.getElementById("checkin-camera"),
+      button: document.getElementById("camera-toggle"),
+      status: document.getElementById("camera-status"),
+      video: document.getElementById("checkin-video"),
+    },
+    (text) => scan(text),
+  );
+}
 
 function setUpSearch() {
   const form = document.getElementById("search-form");
