@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from clustermeet.exhibition.booths import services, uploads
 from clustermeet.exhibition.errors import ExhibitionError
 from clustermeet.exhibition.models import Booth, BoothDocument, BoothStaff, Hall
+from clustermeet.people.accounts import AccountEmailForm, DutyByEmailAdmin
 
 TEXT_KEYS = {"summary", "description"}
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -171,59 +172,25 @@ class BoothAdmin(admin.ModelAdmin):
     inlines = [BoothStaffInline, DocumentInline]
 
 
-class BoothStaffForm(forms.ModelForm):
-    email = forms.EmailField(
-        label=gettext_lazy("E-mail"),
-        help_text=gettext_lazy("The e-mail address of the person's ClusterMeet account."),
-    )
-
+class BoothStaffForm(AccountEmailForm):
     class Meta:
         model = BoothStaff
         fields = ["booth"]
 
-    def clean(self):
-        cleaned = super().clean()
-        email = cleaned.get("email")
-        if email and not services.person_by_email(email):
-            self.add_error(
-                "email",
-                _("No account has this e-mail address. Ask the person to create one first."),
-            )
-        return cleaned
-
 
 @admin.register(BoothStaff)
-class BoothStaffAdmin(admin.ModelAdmin):
+class BoothStaffAdmin(DutyByEmailAdmin):
+    add_form = BoothStaffForm
+    scope = "booth"
+    shown = ["booth", "person", "added_at", "seen_at"]
     list_display = ["person", "email", "booth", "added_at", "seen_at"]
     list_filter = ["booth__event"]
     search_fields = ["person__first_name", "person__last_name", "person__email", "booth__name"]
     list_select_related = ["person", "booth"]
     autocomplete_fields = ["booth"]
 
-    @admin.display(description=gettext_lazy("E-mail"), ordering="person__email")
-    def email(self, duty):
-        return duty.person.email
-
-    def get_form(self, request, obj=None, **kwargs):
-        if obj is None:
-            kwargs["form"] = BoothStaffForm
-        return super().get_form(request, obj, **kwargs)
-
-    def get_fields(self, request, obj=None):
-        return ["booth", "email"] if obj is None else ["booth", "person", "added_at", "seen_at"]
-
-    def get_readonly_fields(self, request, obj=None):
-        return ["booth", "person", "added_at", "seen_at"] if obj else []
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            return
-        try:
-            duty = services.add_booth_staff(form.cleaned_data["booth"], form.cleaned_data["email"])
-        except ExhibitionError as error:  # the account went away since the form was checked
-            raise forms.ValidationError(str(error)) from None
-        obj.pk, obj.person, obj.added_at = duty.pk, duty.person, duty.added_at
-        obj._state.adding = False
+    def add_duty(self, request, booth, email):
+        return services.add_booth_staff(booth, email)
 
 
 @admin.register(BoothDocument)

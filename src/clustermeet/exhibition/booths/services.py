@@ -17,7 +17,7 @@ from clustermeet.exhibition.models import (
     BoothStaff,
     DocumentDownload,
 )
-from clustermeet.people.models import Person
+from clustermeet.people.accounts import NO_ACCOUNT, person_by_email
 
 MAX_MESSAGE = 2000
 # What booth staff may change themselves; the rest (hall, stand, staff…) is the organisers'.
@@ -108,10 +108,6 @@ def remove_document(booth: Booth, person, document_id: int) -> None:
     transaction.on_commit(lambda: document.file.delete(save=False))
 
 
-def person_by_email(email: str) -> Person | None:
-    return Person.objects.filter(email__iexact=(email or "").strip()).first()
-
-
 def add_booth_staff(booth: Booth, email: str) -> BoothStaff:
     """Make the person with this account e-mail one of the booth's staff (organisers, in the
     back office). Adding someone twice keeps the one assignment."""
@@ -119,7 +115,7 @@ def add_booth_staff(booth: Booth, email: str) -> BoothStaff:
     if person is None:
         raise ExhibitionError(
             "no_account",
-            _("No account has this e-mail address. Ask the person to create one first."),
+            str(NO_ACCOUNT),
         )
     with transaction.atomic():
         duty, _created = BoothStaff.objects.get_or_create(booth=booth, person=person)

@@ -26,6 +26,7 @@ from clustermeet.onsite.checkin import messages, tokens
 from clustermeet.onsite.checkin.queries import badge_kind, kind_label
 from clustermeet.onsite.errors import OnsiteError
 from clustermeet.onsite.models import Badge, CheckIn, DoorStaff
+from clustermeet.people.accounts import NO_ACCOUNT, person_by_email
 from clustermeet.people.models import Person, Registration
 from clustermeet.realtime import broadcast
 
@@ -309,10 +310,6 @@ def sync(event: Event, scans: list[dict], *, by: Person | None) -> list[ScanResu
     return results
 
 
-def person_by_email(email: str) -> Person | None:
-    return Person.objects.filter(email__iexact=(email or "").strip()).first()
-
-
 def add_door_staff(event: Event, email: str, *, by: Person | None) -> DoorStaff:
     """Give a person (found by the e-mail of their account) the check-in staff role at an
     event: they open its check-in pages and nothing else of it."""
@@ -320,7 +317,7 @@ def add_door_staff(event: Event, email: str, *, by: Person | None) -> DoorStaff:
     if person is None:
         raise OnsiteError(
             "no_account",
-            _("No account has this e-mail address. Ask the person to create one first."),
+            str(NO_ACCOUNT),
         )
     with transaction.atomic():
         duty, _created = DoorStaff.objects.get_or_create(
