@@ -26,9 +26,9 @@ from django.utils.translation import gettext as _
 from clustermeet.exhibition import permissions
 from clustermeet.exhibition.errors import ExhibitionError
 from clustermeet.exhibition.models import Booth, Lead, Rating
-from clustermeet.onsite.checkin import tokens
+from clustermeet.onsite.checkin import scans
 from clustermeet.onsite.models import Badge
-from clustermeet.people.models import Person, Registration
+from clustermeet.people.models import Person
 
 NEW = "new"
 ALREADY = "already"
@@ -90,15 +90,6 @@ def _answer(lead: Lead, code: str) -> ScanResult:
     )
 
 
-def _valid_scan_id(scan_id) -> uuid.UUID | None:
-    if scan_id in (None, ""):
-        return None
-    try:
-        return scan_id if isinstance(scan_id, uuid.UUID) else uuid.UUID(str(scan_id))
-    except ValueError:
-        return None
-
-
 def _lead_row(**where) -> Lead | None:
     return Lead.objects.filter(**where).select_related("person__organisation").first()
 
@@ -151,20 +142,6 @@ def withdraw(lead_or_booth: Lead | Booth, person: Person) -> Lead | None:
         return Lead.objects.filter(**where).first()
 
 
-def _other_event_badge(booth: Booth, token: str) -> bool:
-    """A token that does not verify here may be a genuine badge of another event."""
-    nonce = (token or "").strip().split(tokens.SEPARATOR, 1)[0]
-    if not nonce or len(nonce) > 32:
-        return False
-    other = (
-        Badge.objects.filter(nonce=nonce)
-        .exclude(registration__event_id=booth.event_id)
-        .values_list("registration__event_id", flat=True)
-        .first()
-    )
-    return other is not None and tokens.nonce_of(other, token) == nonce
-
-
 def _replay(booth: Booth, scan_id: uuid.UUID | None) -> ScanResult | None:
     if scan_id is None:
         return None
@@ -187,25 +164,16 @@ def scan_badge(
     or a scan the page queued offline and sends now). Refusals record nothing."""
     if not permissions.is_booth_staff(by, booth):
         return _refused("not_staff")
-    scan_id = _valid_scan_id(scan_id)
+    scan_id = scans.scan_id(scan_id)
     replayed = _replay(booth, scan_id)
     if replayed is not None:
         return replayed
-    nonce = tokens.nonce_of(booth.event_id, token)
-    if nonce is None:
-        return _refused("other_event" if _other_event_badge(booth, token) else "forged")
-    badge = (
-        Badge.objects.filter(nonce=nonce, registration__event_id=booth.event_id)
-        .select_related("registration__person__organisation")
-        .first()
+    badge, wrong = scans.read_badge(
+        booth.event_id, token, Badge.objects.select_related("registration__person__organisation")
     )
-    if badge is None:
-        return _refused("unknown")
-    if not badge.is_valid:
-        return _refused("revoked")
+    if wrong:
+        return _refused(wrong)
     registration = badge.registration
-    if registration.status != Registration.Status.APPROVED:
-        return _refused("not_approved")
     try:
         lead, created = _create_or_read(
             booth,

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from clustermeet.events.queries import is_approved_participant
 from clustermeet.onsite import permissions
 from clustermeet.onsite.bookings import emails
-from clustermeet.onsite.checkin.tokens import nonce_of
+from clustermeet.onsite.checkin import scans
 from clustermeet.onsite.errors import OnsiteError
 from clustermeet.onsite.models import Activity, Badge, Booking
 from clustermeet.people.models import Person
@@ -274,18 +274,13 @@ def mark_attended_by_token(activity: Activity, token: str, by: Person) -> Bookin
     event = activity.event
     if not permissions.is_door_staff(by, event):
         raise OnsiteError("forbidden", _("Only the organisers and check-in staff mark attendance."))
-    nonce = nonce_of(event.pk, token)
-    if nonce is None:
-        raise OnsiteError("invalid_token", _("This is not a badge of this event."))
-    badge = (
-        Badge.objects.filter(nonce=nonce, registration__event=event)
-        .select_related("registration__person")
-        .first()
+    badge, wrong = scans.read_badge(
+        event.pk, token, Badge.objects.select_related("registration__person")
     )
     if badge is None:
         raise OnsiteError("invalid_token", _("This is not a badge of this event."))
     person = badge.registration.person
-    if not badge.is_valid:
+    if wrong == "revoked":
         raise OnsiteError(
             "revoked",
             _("This badge of %(name)s was replaced by a new one.") % {"name": person.full_name},

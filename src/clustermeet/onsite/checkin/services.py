@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Event
-from clustermeet.onsite.checkin import messages, tokens
+from clustermeet.onsite.checkin import messages, scans
 from clustermeet.onsite.checkin.queries import badge_kind, kind_label
 from clustermeet.onsite.errors import OnsiteError
 from clustermeet.onsite.models import Badge, CheckIn, DoorStaff
@@ -112,30 +112,6 @@ def scan_time(event: Event, scanned_at: datetime.datetime | None) -> datetime.da
     if not first <= event_day(event, scanned_at) <= last:
         return now
     return scanned_at
-
-
-def _other_event_badge(event: Event, token: str) -> bool:
-    """A token that does not verify here may be a genuine badge of another event: then the
-    staff hear "another event" rather than "not a badge"."""
-    nonce = (token or "").strip().split(tokens.SEPARATOR, 1)[0]
-    if not nonce or len(nonce) > 32:
-        return False
-    other = (
-        Badge.objects.filter(nonce=nonce)
-        .exclude(registration__event=event)
-        .values_list("registration__event_id", flat=True)
-        .first()
-    )
-    return other is not None and tokens.nonce_of(other, token) == nonce
-
-
-def _valid_scan_id(scan_id) -> uuid.UUID | None:
-    if scan_id in (None, ""):
-        return None
-    try:
-        return scan_id if isinstance(scan_id, uuid.UUID) else uuid.UUID(str(scan_id))
-    except ValueError:
-        return None
 
 
 def _replay(event: Event, scan_id: uuid.UUID | None) -> ScanResult | None:
@@ -236,26 +212,20 @@ def check_in_token(
 ) -> ScanResult:
     """A badge's QR code read at the door (camera, hardware scanner, typed, or a scan the page
     queued while offline and sends now)."""
-    scan_id = _valid_scan_id(scan_id)
+    scan_id = scans.scan_id(scan_id)
     replayed = _replay(event, scan_id)
     if replayed is not None:
         return replayed
-    nonce = tokens.nonce_of(event.pk, token)
-    if nonce is None:
-        return _refused("other_event" if _other_event_badge(event, token) else "forged")
-    badge = (
-        Badge.objects.filter(nonce=nonce, registration__event=event)
-        .select_related("registration__person")
-        .prefetch_related("registration__roles")
-        .first()
+    badge, wrong = scans.read_badge(
+        event.pk,
+        token,
+        Badge.objects.select_related("registration__person").prefetch_related(
+            "registration__roles"
+        ),
     )
-    if badge is None:
-        return _refused("unknown")
-    if not badge.is_valid:
-        return _refused("revoked")
+    if wrong:
+        return _refused(wrong)
     registration = badge.registration
-    if registration.status != Registration.Status.APPROVED:
-        return _refused("not_approved")
     return _record(
         event,
         registration,
