@@ -30,8 +30,9 @@ from clustermeet.exhibition import permissions
 from clustermeet.exhibition.booths import queries as booth_queries
 from clustermeet.exhibition.errors import ExhibitionError
 from clustermeet.exhibition.leads import exports, queries, services
-from clustermeet.exhibition.leads.forms import LeadForm, ScanForm, valid_scans
+from clustermeet.exhibition.leads.forms import LeadForm, ScanForm
 from clustermeet.exhibition.models import Booth, Lead, Rating
+from clustermeet.onsite.checkin.forms import valid_scans
 
 
 def _booth(request, event_slug: str, slug: str) -> Booth:
@@ -252,7 +253,7 @@ def scan_api(request, booth: Booth):
 @booth_api
 def sync_api(request, booth: Booth):
     data = _body(request)
-    scans = valid_scans(data.get("scans") if isinstance(data, dict) else None)
+    scans = valid_scans(data.get("scans") if isinstance(data, dict) else None, ScanForm)
     if scans is None:
         return JsonResponse({"error": _("These scans could not be read.")}, status=400)
     results = services.sync(booth, scans, request.user)
