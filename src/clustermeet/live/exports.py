@@ -49,8 +49,8 @@ from django.utils.translation import pgettext
 from clustermeet.live.models import Ballot, Poll, PollOption
 from clustermeet.live.tally import BallotRow, tally
 from clustermeet.live.voting import poll_spec
+from clustermeet.people.spreadsheets import spreadsheet_safe
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BALLOT_COLUMNS = ["poll", "voter", "time", "answer", "status", "points"]
 
 
@@ -88,11 +88,6 @@ def _header(*names: str) -> list[str]:
 
 PSEUDONYM_SALT = "clustermeet.live.exports.voter"
 SEPARATOR = "; "
-
-
-def spreadsheet_safe(value: str) -> str:
-    """The cell as text a spreadsheet shows as it is, never evaluates (CSV injection)."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def to_csv(rows: list[list]) -> str:

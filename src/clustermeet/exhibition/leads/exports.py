@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from clustermeet.exhibition.leads import queries
 from clustermeet.exhibition.models import Booth
+from clustermeet.people.spreadsheets import spreadsheet_safe
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -51,18 +52,11 @@ def rows(booth: Booth) -> list[list]:
     return table
 
 
-def _safe(value):
-    """A cell a spreadsheet will not run as a formula (a note may start with '=')."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def csv_bytes(booth: Booth) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(_headings())
-    writer.writerows([[_safe(cell) for cell in row] for row in rows(booth)])
+    writer.writerows([[spreadsheet_safe(cell) for cell in row] for row in rows(booth)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM: spreadsheets read UTF-8
 
 
@@ -72,7 +66,7 @@ def xlsx_bytes(booth: Booth) -> bytes:
     sheet.title = _("Leads")[:31]
     sheet.append(_headings())
     for row in rows(booth):
-        sheet.append([_safe(cell) for cell in row])
+        sheet.append([spreadsheet_safe(cell) for cell in row])
     widths = (26, 30, 28, 16, 24, 24, 10, 40, 18)
     for column, width in zip("ABCDEFGHI", widths, strict=True):
         sheet.column_dimensions[column].width = width
