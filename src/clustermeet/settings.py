@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "clustermeet.networking",
     "clustermeet.onsite",
     "clustermeet.exhibition",
+    "clustermeet.awards",
     "clustermeet.reports",
     "clustermeet.demo",
     "clustermeet.privacy",

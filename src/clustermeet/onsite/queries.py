@@ -17,24 +17,29 @@ class NavFacts:
     door: bool = False  # the person works the door (check-in staff or organiser)
     registered: bool = False  # an approved registration (door staff without one see no more)
     booths: bool = False  # the event has an exhibition (booths), at any format
+    awards: bool = False  # the event has award categories, at any format
 
 
 def nav_facts(person, event: Event) -> NavFacts:
-    """One query for every event: whether it has booths (online events too, by the reverse
-    relation's name, as onsite does not import the exhibition), and for an event on site (in
-    person or hybrid) what the day offers this person."""
+    """One query for every event: whether it has booths and award categories (online events
+    too, by the reverse relations' names, as onsite imports neither app), and for an event on
+    site (in person or hybrid) what the day offers this person."""
     events = Event.objects.filter(pk=event.pk).annotate(
-        has_booths=Exists(Event.objects.filter(pk=OuterRef("pk"), booths__isnull=False))
+        has_booths=Exists(Event.objects.filter(pk=OuterRef("pk"), booths__isnull=False)),
+        has_awards=Exists(Event.objects.filter(pk=OuterRef("pk"), award_categories__isnull=False)),
     )
     if event.format == Event.Format.VIRTUAL:
-        return NavFacts(booths=bool(events.values_list("has_booths", flat=True).first()))
+        row = events.values("has_booths", "has_awards").first() or {}
+        return NavFacts(booths=bool(row.get("has_booths")), awards=bool(row.get("has_awards")))
     events = events.annotate(
         site_visits=Exists(Activity.objects.filter(event=OuterRef("pk"), kind=Activity.Kind.VISIT))
     )
     if person is None or not person.is_authenticated:
-        row = events.values("site_visits", "has_booths").first() or {}
+        row = events.values("site_visits", "has_booths", "has_awards").first() or {}
         return NavFacts(
-            site_visits=bool(row.get("site_visits")), booths=bool(row.get("has_booths"))
+            site_visits=bool(row.get("site_visits")),
+            booths=bool(row.get("has_booths")),
+            awards=bool(row.get("has_awards")),
         )
     approved = Registration.objects.filter(
         event=OuterRef("pk"), person=person, status=Registration.Status.APPROVED
@@ -45,7 +50,7 @@ def nav_facts(person, event: Event) -> NavFacts:
             organiser=Exists(approved.filter(roles__code=Role.ORGANISER)),
             door=Exists(DoorStaff.objects.filter(event=OuterRef("pk"), person=person)),
         )
-        .values("site_visits", "registered", "organiser", "door", "has_booths")
+        .values("site_visits", "registered", "organiser", "door", "has_booths", "has_awards")
         .first()
     )
     if row is None:
@@ -56,4 +61,5 @@ def nav_facts(person, event: Event) -> NavFacts:
         door=row["door"] or row["organiser"] or person.is_staff,
         registered=row["registered"] or person.is_staff,
         booths=row["has_booths"],
+        awards=row["has_awards"],
     )
