@@ -1,7 +1,7 @@
 """Who may do what in the awards: one rule per permission, used by every view, export and
 command of the categories, nominations, jury, ballots and results."""
 
-from clustermeet.awards.models import Category, Juror, Nomination
+from clustermeet.awards.models import Category, Conflict, Juror, Nomination
 from clustermeet.events.models import Event
 from clustermeet.events.queries import can_manage, is_approved_participant
 from clustermeet.onsite.permissions import is_door_staff
@@ -23,6 +23,16 @@ def juror_of(person, category: Category) -> Juror | None:
 
 def is_juror(person, category: Category) -> bool:
     return juror_of(person, category) is not None
+
+
+def is_conflicted(person, nomination: Nomination) -> bool:
+    """The person sits on the nomination's category's jury and declared a conflict of interest
+    with it: they score it not, nor vote for it in the community vote."""
+    if person is None or not person.is_authenticated:
+        return False
+    return Conflict.objects.filter(
+        juror__category_id=nomination.category_id, juror__person=person, nomination=nomination
+    ).exists()
 
 
 def can_nominate(person, category: Category) -> bool:
