@@ -27,7 +27,7 @@ def is_juror(person, category: Category) -> bool:
 
 def is_conflicted(person, nomination: Nomination) -> bool:
     """The person sits on the nomination's category's jury and declared a conflict of interest
-    with it: they score it not, nor vote for it in the community vote."""
+    with it: they may neither score it nor vote for it in the community vote."""
     if person is None or not person.is_authenticated:
         return False
     return Conflict.objects.filter(
