@@ -37,11 +37,13 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # Chromium drives the browser tests; redis-server the production-mode test (two workers sharing
-# PostgreSQL and Redis). Installed from Debian when missing and we are root.
+# PostgreSQL and Redis); WeasyPrint (badges, PDFs) subsets fonts with HarfBuzz-Subset. Installed
+# from Debian when missing and we are root.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	ldconfig -p | grep -q libharfbuzz-subset || missing="$$missing libharfbuzz-subset0"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \

@@ -38,6 +38,7 @@ def test_every_app_declares_its_processing():
         "networking",
         "onsite",
         "exhibition",
+        "awards",
         "privacy",
     ]
     for declaration in registry.declarations():
