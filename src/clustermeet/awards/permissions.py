@@ -35,6 +35,24 @@ def is_conflicted(person, nomination: Nomination) -> bool:
     ).exists()
 
 
+def sits_on_a_jury(person, event: Event) -> bool:
+    """Open the jury's pages of the event: a juror of at least one of its categories (who then
+    sees those categories only)."""
+    if person is None or not person.is_authenticated:
+        return False
+    return Juror.objects.filter(category__event=event, person=person).exists()
+
+
+def can_see_ranking(person, category: Category) -> bool:
+    """The jury's ranking of a category: the organisers at any time (provisional until every
+    juror finished), its jurors once every one of them has finished."""
+    if is_organiser(person, category.event):
+        return True
+    if not is_juror(person, category):
+        return False
+    return not Juror.objects.filter(category=category, finished_at__isnull=True).exists()
+
+
 def can_nominate(person, category: Category) -> bool:
     """Send a nomination through the open call: anyone logged in (the call's dates are the
     phase's business, `phases.nominations_open`)."""
