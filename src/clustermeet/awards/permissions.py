@@ -73,6 +73,14 @@ def can_edit_nomination(person, nomination: Nomination) -> bool:
     return is_organiser(person, nomination.category.event)
 
 
+def can_see_nomination(person, nomination: Nomination) -> bool:
+    """A nomination's page and documents: anyone who may see the event once it is accepted;
+    before (or when declined), only those who may edit it."""
+    if nomination.status == Nomination.Status.ACCEPTED:
+        return True
+    return can_edit_nomination(person, nomination)
+
+
 def may_vote(person, category: Category) -> bool:
     """Vote in the category's community vote: its approved participants, or, where the
     organisers opened the vote to the community, anyone with an account."""
