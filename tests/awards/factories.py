@@ -63,3 +63,59 @@ class BallotFactory(factory.django.DjangoModelFactory):
     voter = factory.SubFactory(PersonFactory)
     channel = "online"
     receipt = factory.LazyFunction(lambda: f"TEST{next(_receipts):012d}")
+
+
+# --- voting (the community vote) ---------------------------------------------------------------
+
+
+def vote_category(
+    event=None, *, online=(-24, 24), onsite=None, finalists=3, confirmed=True, **kwargs
+):
+    """A vote category whose shortlist is confirmed, with `finalists` accepted finalists
+    (positions 0, 1, …) and one accepted nominee who is no finalist. `online` and `onsite` are
+    (opens, closes) in hours from now, or None for no window."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+
+    def at(hours):
+        return now + timedelta(hours=hours)
+
+    if online is not None:
+        kwargs.setdefault("online_opens_at", at(online[0]))
+        kwargs.setdefault("online_closes_at", at(online[1]))
+    if onsite is not None:
+        kwargs.setdefault("onsite_opens_at", at(onsite[0]))
+        kwargs.setdefault("onsite_closes_at", at(onsite[1]))
+    if confirmed:
+        kwargs.setdefault("shortlist_confirmed_at", at(-48))
+    category = CategoryFactory(**({"event": event} if event is not None else {}), **kwargs)
+    for position in range(finalists):
+        NominationFactory(
+            category=category, finalist=True, position=position, name=f"Finalist {position + 1}"
+        )
+    NominationFactory(category=category, finalist=False, position=9, name="Not shortlisted")
+    return category
+
+
+def finalists_of(category) -> list:
+    return list(category.nominations.filter(finalist=True).order_by("position", "pk"))
+
+
+def checked_in(registration, day=None):
+    """A check-in of the registration on `day` (the event's today unless told)."""
+    from django.utils import timezone
+
+    from clustermeet.onsite.checkin.services import event_day
+    from clustermeet.onsite.models import CheckIn
+
+    event = registration.event
+    return CheckIn.objects.create(
+        event=event,
+        registration=registration,
+        day=day or event_day(event, timezone.now()),
+        checked_in_at=timezone.now(),
+        method=CheckIn.Method.SCAN,
+    )
