@@ -119,3 +119,35 @@ def checked_in(registration, day=None):
         checked_in_at=timezone.now(),
         method=CheckIn.Method.SCAN,
     )
+
+
+# --- nominations and the jury (brief 1) --------------------------------------------------------
+
+
+def awards_organiser(event):
+    """An organiser of the event (an approved registration with the organiser role)."""
+    from tests.factories import RegistrationFactory
+
+    return RegistrationFactory(event=event, roles=["organiser"]).person
+
+
+def jury_category(jurors: int = 2, nominations: int = 3, criteria: int = 3, **kwargs):
+    """A vote category with its criteria, accepted nominations and jurors:
+    (category, criteria, nominations, jurors)."""
+    category = CategoryFactory(**kwargs)
+    return (
+        category,
+        [CriterionFactory(category=category) for _ in range(criteria)],
+        [NominationFactory(category=category) for _ in range(nominations)],
+        [JurorFactory(category=category) for _ in range(jurors)],
+    )
+
+
+def score_all(juror, nomination, criteria, value: int):
+    """The juror's scores of the nomination: `value` on every criterion (written directly)."""
+    from clustermeet.awards.models import Score
+
+    return [
+        Score.objects.create(juror=juror, nomination=nomination, criterion=c, value=value)
+        for c in criteria
+    ]
