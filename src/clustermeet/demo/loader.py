@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from clustermeet.demo import (
+    awards_2020,
+    awards_2022,
     cafe_2020,
     exhibition_2020,
     exhibition_2022,
@@ -69,6 +71,8 @@ def load_demo(seed: int = synthetic.SEED) -> Counter:
         onsite_2022.load_onsite(writer, data)
         exhibition_2020.load_exhibition(writer)
         exhibition_2022.load_exhibition(writer)
+        awards_2020.load_awards(writer, data, participant_ids)
+        awards_2022.load_awards(writer, participant_ids)
         return writer.created
 
 
