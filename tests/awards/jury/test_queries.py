@@ -1,14 +1,18 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
+from clustermeet.awards.jury import queries
 from clustermeet.awards.jury.queries import jury_means
-from clustermeet.awards.models import Conflict, Nomination, Score
+from clustermeet.awards.models import Conflict, Juror, Nomination, Score
 from tests.awards.factories import (
     CategoryFactory,
     CriterionFactory,
     JurorFactory,
     NominationFactory,
+    jury_category,
+    score_all,
 )
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +84,113 @@ def test_conflicted_jurors_other_categories_and_unaccepted_nominations_count_for
     _score(JurorFactory(category=other), other_nomination, CriterionFactory(category=other), 3)
     assert jury_means(category) == {nomination.pk: Decimal("5.000")}
     assert jury_means(other) == {other_nomination.pk: Decimal("3.000")}
+
+
+# --- the ranking -------------------------------------------------------------------------------
+
+
+def test_the_ranking_shares_ranks_between_ties_and_puts_unscored_last(django_assert_num_queries):
+    category, (c1, c2), (a, b, c, d, unscored), (ana, ben) = jury_category(
+        nominations=5, criteria=2
+    )
+    for position, nomination in enumerate((a, b, c, d, unscored), start=1):
+        Nomination.objects.filter(pk=nomination.pk).update(position=position)
+    for nomination, values in ((a, (4, 4)), (b, (5, 5)), (c, (4, 4)), (d, (2, 3))):
+        score_all(ana, nomination, [c1], values[0])
+        score_all(ana, nomination, [c2], values[1])
+    score_all(ben, b, [c1, c2], 5)
+    with django_assert_num_queries(4):
+        rows = queries.ranking(category)
+    assert [(r.nomination.pk, r.rank, r.tied, r.mean, r.scores) for r in rows] == [
+        (b.pk, 1, False, Decimal("5.000"), 4),
+        (a.pk, 2, True, Decimal("4.000"), 2),
+        (c.pk, 2, True, Decimal("4.000"), 2),
+        (d.pk, 4, False, Decimal("2.500"), 2),
+        (unscored.pk, None, False, None, 0),
+    ]
+    assert [(crit.pk, mean) for crit, mean in rows[3].criteria] == [
+        (c1.pk, Decimal("2.000")),
+        (c2.pk, Decimal("3.000")),
+    ]
+    assert [mean for _crit, mean in rows[4].criteria] == [None, None]
+
+
+def test_the_ranking_lists_accepted_nominations_only():
+    category, criteria, (a,), (ana,) = jury_category(nominations=1, jurors=1)
+    NominationFactory(category=category, status=Nomination.Status.SUBMITTED)
+    score_all(ana, a, criteria, 3)
+    assert [r.nomination.pk for r in queries.ranking(category)] == [a.pk]
+
+
+def _rows(*means):
+    _category, _criteria, nominations, _jurors = jury_category(
+        nominations=len(means), jurors=0, criteria=0
+    )
+    return [
+        queries.RankingRow(n, None, False, None if m is None else Decimal(m), [], 0)
+        for n, m in zip(nominations, means, strict=True)
+    ], nominations
+
+
+def test_the_proposal_takes_the_top_n():
+    rows, (a, b, c, _d) = _rows("5", "4", "3", "2")
+    assert queries.proposal(rows, 3) == queries.Proposal(3, [a.pk, b.pk, c.pk], [])
+
+
+def test_a_tie_straddling_the_cut_is_left_to_the_organisers():
+    rows, (a, b, c, _d) = _rows("5", "4", "4", "2")
+    assert queries.proposal(rows, 2) == queries.Proposal(2, [a.pk], [b.pk, c.pk])
+
+
+def test_a_tie_that_fits_the_cut_is_taken():
+    rows, (a, b, c, _d) = _rows("5", "4", "4", "2")
+    assert queries.proposal(rows, 3) == queries.Proposal(3, [a.pk, b.pk, c.pk], [])
+
+
+def test_fewer_scored_nominations_than_n_are_all_proposed():
+    rows, (a, _b) = _rows("3", None)
+    assert queries.proposal(rows, 3) == queries.Proposal(3, [a.pk], [])
+
+
+def test_progress_counts_jurors_and_finished_ones(django_assert_num_queries):
+    category, _criteria, _nominations, (ana, _ben, _cem) = jury_category(jurors=3)
+    Juror.objects.filter(pk=ana.pk).update(finished_at=timezone.now())
+    with django_assert_num_queries(1):
+        progress = queries.progress(category)
+    assert (progress.jurors, progress.finished, progress.still_scoring, progress.all_finished) == (
+        3,
+        1,
+        2,
+        False,
+    )
+
+
+# --- a juror's seats ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_seats_run_the_same_queries_whatever_the_numbers(count, django_assert_num_queries):
+    category, criteria, nominations, (ana,) = jury_category(jurors=1, nominations=count)
+    second = CategoryFactory(event=category.event)
+    JurorFactory(category=second, person=ana.person)
+    for n in nominations[:-1]:
+        score_all(ana, n, criteria, 3)
+    score_all(ana, nominations[-1], criteria[:1], 3)  # not fully scored
+    Conflict.objects.create(juror=ana, nomination=nominations[0])
+    JurorFactory(category=CategoryFactory(event=category.event))  # someone else's seat
+    JurorFactory(person=ana.person)  # a seat at another event
+    with django_assert_num_queries(4):
+        found = queries.seats(ana.person, category.event)
+    assert [s.category.pk for s in found] == [category.pk, second.pk]
+    first = found[0]
+    assert (first.to_score, first.done, first.can_finish) == (count - 1, count - 2, False)
+    assert first.conflicted == {nominations[0].pk}
+    assert (found[1].to_score, found[1].criteria, found[1].can_finish) == (0, 0, False)
+
+
+def test_a_seat_with_everything_scored_can_finish():
+    category, criteria, nominations, (ana,) = jury_category(jurors=1)
+    for n in nominations:
+        score_all(ana, n, criteria, 3)
+    (seat,) = queries.seats(ana.person, category.event)
+    assert (seat.done, seat.to_score, seat.can_finish) == (3, 3, True)
