@@ -15,9 +15,11 @@ SQLite serialises writers, so the module is skipped there and runs in the Postgr
 from collections import Counter
 
 import pytest
+from django.db import transaction
+from django.utils import timezone
 
 from clustermeet.awards.errors import AwardsError
-from clustermeet.awards.models import Ballot
+from clustermeet.awards.models import Ballot, Category
 from clustermeet.awards.voting import services
 from tests.awards.factories import checked_in, finalists_of, vote_category
 from tests.factories import RegistrationFactory
@@ -106,3 +108,35 @@ def test_with_changes_each_voter_has_one_row_equal_to_their_last_committed_write
         row = rows[voter_pk]
         assert (row.changes, row.nomination_id, row.channel) == last[1:]
         assert row.first_cast_at <= row.cast_at
+
+
+def test_a_close_now_during_the_vote_lets_no_ballot_in_after_it():
+    """An organiser's "close now" (the Category row locked, the window's end moved to now)
+    racing 30 votes: a vote either committed before the close, or read the new end under its
+    own lock and was refused."""
+    category, voters, finalists = _setup(allow_change=False)
+    voters = voters[:30]
+
+    def close_now() -> None:
+        with transaction.atomic():
+            locked = Category.objects.select_for_update().get(pk=category.pk)
+            locked.online_closes_at = timezone.now()
+            locked.onsite_closes_at = locked.online_closes_at
+            locked.save(update_fields=["online_closes_at", "onsite_closes_at"])
+
+    def work(i: int):
+        if i == len(voters):
+            return close_now()
+        try:
+            return services.cast(category, voters[i], finalists[i % 3], channel="online")
+        except AwardsError as error:
+            return error.code
+
+    results = run_together(len(voters) + 1, work)
+
+    closed_at = Category.objects.get(pk=category.pk).online_closes_at
+    cast = [r for r in results[:-1] if isinstance(r, Ballot)]
+    refusals = Counter(r for r in results[:-1] if not isinstance(r, Ballot))
+    assert refusals == Counter({"closed": len(voters) - len(cast)})
+    assert Ballot.objects.count() == len(cast)
+    assert all(row.cast_at < closed_at for row in Ballot.objects.all())
