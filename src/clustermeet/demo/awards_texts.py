@@ -8,14 +8,14 @@ were not shortlisted, and the 2022 nominees besides the two winners."""
 PARTNERSHIP_2020 = (
     "European Cluster Partnership of the Year 2020",
     "For a European Cluster Partnership whose communication made its work visible: to its "
-    "members, to companies across borders and to policy makers. The jury scored the "
-    "partnerships' applications and chose the winner.",
+    "members, to companies across borders and to policy makers. Decided by the jury, "
+    "without a public vote.",
     "European Strategic Cluster Partnerships and ESCP-4i partnerships active in 2020.",
 )
 MANAGER_2020 = (
     "European Cluster Manager of the Year 2020",
     "For a cluster manager whose communication work stood out this year. The jury "
-    "shortlisted three finalists; each pitched for two minutes in the awards session and the "
+    "shortlisted three finalists; each gave a short pitch in the awards session, then the "
     "conference's participants voted live.",
     "Managers of a cluster organisation in an EU Member State or a COSME country.",
 )
