@@ -4,18 +4,19 @@ and their documents (type by content, size). Refused uploads store nothing: the 
 before the model is saved."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from clustermeet import translations
 from clustermeet.exhibition.booths import services, uploads
 from clustermeet.exhibition.errors import ExhibitionError
 from clustermeet.exhibition.models import Booth, BoothDocument, BoothStaff, Hall
 from clustermeet.people.accounts import AccountEmailForm, DutyByEmailAdmin
 
-TEXT_KEYS = {"summary", "description"}
+TEXT_KEYS = ("summary", "description")
+SUMMARY_LIMIT = 300
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
@@ -38,28 +39,9 @@ def _checked(check, upload):
 def validate_translations(value) -> dict:
     """{"de": {"summary": "…", "description": "…"}, …}: known languages, the two texts only,
     a summary of at most 300 characters."""
-    if value in (None, ""):
-        return {}
-    if not isinstance(value, dict):
-        raise forms.ValidationError(_('Write the translations as {"de": {"summary": "…"}}.'))
-    languages = {code for code, _name in settings.LANGUAGES}
-    for language, texts in value.items():
-        if language not in languages:
-            raise forms.ValidationError(
-                _("“%(language)s” is not one of the site's languages.") % {"language": language}
-            )
-        if not isinstance(texts, dict) or not set(texts) <= TEXT_KEYS:
-            raise forms.ValidationError(
-                _("Each language holds only a “summary” and a “description”.")
-            )
-        if not all(isinstance(text, str) for text in texts.values()):
-            raise forms.ValidationError(_("Each translation is a text."))
-        if len(texts.get("summary", "")) > 300:
-            raise forms.ValidationError(
-                _("The %(language)s summary may be at most 300 characters.")
-                % {"language": language}
-            )
-    return value
+    return translations.validate_translations(
+        value, keys=TEXT_KEYS, limits={"summary": SUMMARY_LIMIT}
+    )
 
 
 class HallForm(forms.ModelForm):
