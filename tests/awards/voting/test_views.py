@@ -81,7 +81,7 @@ def test_a_participant_sees_the_vote_link_and_their_receipts(client):
     assert "Your vote in Cluster Manager of the Year" in html
     assert "My votes and receipts" in html
     assert f'<code class="receipt">{ballot.receipt}</code>' in html
-    assert "you voted for Finalist 2 (Online," in html
+    assert "you voted for Finalist 2 online (" in html
 
 
 def test_someone_else_s_receipt_is_never_shown(client):
@@ -194,7 +194,7 @@ def test_a_participant_votes_online_and_sees_the_receipt(client):
     assert response.redirect_chain == [(ballot_url(category), 302)]
     assert f"Your vote is recorded. Your receipt code is {ballot.receipt}." in html
     assert f'<code class="receipt" id="receipt">{ballot.receipt}</code>' in html
-    assert "You voted for <strong>Finalist 3</strong>" in html
+    assert "You voted for <strong>Finalist 3</strong> online (" in html
     assert 'type="radio"' not in html
 
 
