@@ -162,11 +162,19 @@ EXPECTED = {
         "pitches": 0,
         "pitch_contacts": 0,
     },
+    "awards": {
+        "categories": 0,
+        "nominations": 0,
+        "finalists": 0,
+        "ballots": {"online": 0, "onsite": 0, "total": 0},
+        "turnout": 0.0,
+        "winners": [],
+    },
 }
 
 
 def test_event_stats(event, django_assert_num_queries):
-    with django_assert_num_queries(16):  # the exhibition's five included
+    with django_assert_num_queries(20):  # the exhibition's five and the awards' four included
         assert event_stats(event) == EXPECTED
 
 
@@ -216,6 +224,14 @@ def test_event_stats_of_an_empty_event(db):
             "pitches": 0,
             "pitch_contacts": 0,
         },
+        "awards": {
+            "categories": 0,
+            "nominations": 0,
+            "finalists": 0,
+            "ballots": {"online": 0, "onsite": 0, "total": 0},
+            "turnout": None,
+            "winners": [],
+        },
     }
 
 
@@ -264,8 +280,18 @@ def test_stats_command_prints_a_table(event):
         ["Messages", "0"],
         ["Pitches", "0"],
         ["Pitch", "contacts", "0"],
+        ["Awards"],
+        ["Categories", "0"],
+        ["Nominations", "0"],
+        ["Finalists", "0"],
+        ["Ballots"],
+        ["online", "0"],
+        ["onsite", "0"],
+        ["total", "0"],
+        ["Turnout", "0.0"],
+        ["Winners", "[]"],
     ]
-    assert len(lines) == 40
+    assert len(lines) == 50
 
 
 def test_stats_command_rejects_an_unknown_event(event):

@@ -1,8 +1,13 @@
 """Figures about an event, as the output paper and the organisers' dashboard show them. Each
 function is a handful of aggregate queries, whatever the size of the event."""
 
-from django.db.models import Count, Q
+from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import Count, Exists, OuterRef, Q
+
+from clustermeet.awards.models import Ballot as AwardBallot
+from clustermeet.awards.models import Category as AwardCategory
+from clustermeet.awards.models import Nomination
 from clustermeet.events.models import Event
 from clustermeet.exhibition.models import Booth, BoothMessage, BoothVisit, Lead, Pitch
 from clustermeet.live.models import Poll, Question
@@ -19,7 +24,8 @@ def event_stats(event: Event) -> dict:
     (opened at least once: quiz questions included, drafts not), ballots cast in them, and
     questions asked in the Q&A (whatever a moderator decided); networking: meeting requests by
     outcome and meetings (`networking.meetings.queries.networking_figures`); the on-site days
-    (`onsite_figures`); the exhibition and the pitches (`exhibition_figures`)."""
+    (`onsite_figures`); the exhibition and the pitches (`exhibition_figures`); the awards
+    (`awards_figures`)."""
     approved = Q(status=Registration.Status.APPROVED)
     registrations = Registration.objects.filter(event=event).aggregate(
         registrations=Count("pk"),
@@ -48,6 +54,57 @@ def event_stats(event: Event) -> dict:
         "networking": networking_figures(event),
         "onsite": onsite_figures(event, expected=registrations["approved"]),
         "exhibition": exhibition_figures(event),
+        "awards": awards_figures(event, approved=registrations["approved"]),
+    }
+
+
+def awards_figures(event: Event, *, approved: int) -> dict:
+    """The awards, in four queries:
+
+    - categories: the event's award categories (decided by a vote or by the organisers);
+    - nominations: accepted nominations; finalists: nominations on a confirmed shortlist (or
+      the organisers' choice of a decided award);
+    - ballots: online, on site and in all (one per person and category);
+    - turnout: the share, in per cent with one decimal, of the approved registrations (the
+      caller's `approved`) whose person voted in at least one category — voters of a vote open
+      to the wider community who are not participants are not counted; null when nobody is
+      approved;
+    - winners: per revealed category (in the categories' order), its short name and the names
+      of its winners (several after a tie); categories not revealed yet are left out."""
+    categories = AwardCategory.objects.filter(event=event).count()
+    nominations = Nomination.objects.filter(category__event=event).aggregate(
+        nominations=Count("pk", filter=Q(status=Nomination.Status.ACCEPTED)),
+        finalists=Count("pk", filter=Q(finalist=True)),
+    )
+    participant = Registration.objects.filter(
+        event=event, person=OuterRef("voter"), status=Registration.Status.APPROVED
+    )
+    ballots = AwardBallot.objects.filter(category__event=event).aggregate(
+        online=Count("pk", filter=Q(channel="online")),
+        onsite=Count("pk", filter=Q(channel="onsite")),
+        total=Count("pk"),
+        voters=Count("voter", filter=Q(Exists(participant)), distinct=True),
+    )
+    voters = ballots.pop("voters")
+    turnout = None
+    if approved:
+        percent = (Decimal(100 * voters) / approved).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        turnout = float(percent)
+    winners: dict[str, list[str]] = {}
+    for slug, name in (
+        Nomination.objects.filter(
+            category__event=event, category__revealed_at__isnull=False, winner=True
+        )
+        .order_by("category__position", "category__name", "category_id", "position", "name")
+        .values_list("category__slug", "name")
+    ):
+        winners.setdefault(slug, []).append(name)
+    return {
+        "categories": categories,
+        **nominations,
+        "ballots": ballots,
+        "turnout": turnout,
+        "winners": [{"category": slug, "winners": names} for slug, names in winners.items()],
     }
 
 
