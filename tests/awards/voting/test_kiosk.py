@@ -62,7 +62,11 @@ def test_door_staff_of_an_invitation_only_event_run_its_kiosk(client):
     client.force_login(staff)
     response = client.get(kiosk_url(category.event))
     assert response.status_code == 200
-    assert "Scan the next badge" in response.content.decode()
+    html = response.content.decode()
+    assert "Scan the next badge" in html
+    # The camera (hidden until voting.js finds one) and the script that starts it.
+    assert '<div class="awards-kiosk-camera" id="kiosk-camera" hidden>' in html
+    assert "clustermeet/awards/voting.js" in html
     assert response["Cache-Control"] == "no-store, max-age=0, no-cache, must-revalidate, private"
 
 
