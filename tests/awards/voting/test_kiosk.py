@@ -234,3 +234,49 @@ def test_the_voter_s_screen_runs_the_same_queries_whatever_the_number_of_categor
     with django_assert_num_queries(12):
         response = client.get(kiosk_url(category.event))
     assert response.content.decode().count('class="card awards-kiosk-category"') == count
+
+
+def test_the_next_voter_never_sees_the_previous_one(client):
+    category, staff = hall()
+    first, first_token = voter_at(category.event, first_name="Anna")
+    _second, second_token = voter_at(category.event, first_name="Bruno")
+    client.force_login(staff)
+    client.post(kiosk_url(category.event), {"token": first_token})
+    client.post(
+        kiosk_url(category.event, "kiosk_vote"),
+        {f"category-{category.pk}": finalists_of(category)[0].pk},
+    )
+
+    response = client.post(kiosk_url(category.event), {"token": second_token}, follow=True)
+
+    html = response.content.decode()
+    assert "Welcome, Bruno." in html
+    assert ("Anna" in html, first.last_name in html, " checked" in html) == (False, False, False)
+    assert "You have already voted" not in html
+
+
+def test_two_categories_in_one_go_each_its_own_ballot(client):
+    category, staff = hall()
+    other = vote_category(event=category.event, online=None, onsite=(-1, 2))
+    skipped = vote_category(event=category.event, online=None, onsite=(-1, 2))
+    voter, token = voter_at(category.event)
+    client.force_login(staff)
+    client.post(kiosk_url(category.event), {"token": token})
+
+    client.post(
+        kiosk_url(category.event, "kiosk_vote"),
+        {
+            f"category-{category.pk}": finalists_of(category)[0].pk,
+            f"category-{other.pk}": finalists_of(other)[2].pk,
+        },
+    )
+
+    assert sorted(
+        Ballot.objects.filter(voter=voter).values_list("category", "nomination", "channel")
+    ) == sorted(
+        [
+            (category.pk, finalists_of(category)[0].pk, "onsite"),
+            (other.pk, finalists_of(other)[2].pk, "onsite"),
+        ]
+    )
+    assert not Ballot.objects.filter(category=skipped).exists()
