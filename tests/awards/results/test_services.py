@@ -319,3 +319,18 @@ def test_export_before_the_reveal_is_an_early_look_logged_once(category, organis
 def test_export_refused_to_a_participant(category, participant):
     error = refused(lambda: services.export_ballots(category, participant, early=True), category)
     assert error.code == "not_organiser"
+
+
+def test_the_events_file_holds_its_revealed_categories(category, organiser, event):
+    vote(category, finalists(category)[0])
+    services.reveal(category, organiser)
+    later = CategoryFactory(event=event, slug="later", shortlist_confirmed_at=timezone.now())
+    vote(later, NominationFactory(category=later, finalist=True))
+    data = services.export_ballots(event, organiser).decode("utf-8-sig")
+    assert [line.split(",")[0] for line in data.splitlines()] == ["category", "manager"]
+    assert log(category)[-1][0] == "revealed"  # the event's entry has no category
+    entry = AuditEntry.objects.filter(event=event, action="exported").get()
+    assert (entry.category, entry.detail) == (
+        None,
+        {"categories": ["manager"], "before_reveal": []},
+    )

@@ -239,9 +239,11 @@ def reveal(category: Category, actor, now: datetime | None = None) -> Result:
 
 
 def export_ballots(target: Category | Event, actor, early: bool = False) -> bytes:
-    """The ballots file (`exports.ballots_csv`) of one category or of every vote category of
+    """The ballots file (`exports.ballots_csv`) of one category or of the vote categories of
     an event. A category is in it once revealed; before its reveal only when `early` is asked
-    for, which is an early look at its ballots and says so in the log's one entry."""
+    for — an early look at its ballots, which the log's one entry says (`before_reveal`).
+    Without `early`, an event's file holds its revealed categories (refused when there is
+    none)."""
     event = target.event if isinstance(target, Category) else target
     _check_organiser(actor, event)
     with transaction.atomic():
@@ -255,8 +257,10 @@ def export_ballots(target: Category | Event, actor, early: bool = False) -> byte
                     "position", "pk"
                 )
             )
+            if not early:
+                categories = [c for c in categories if c.revealed_at is not None]
         unrevealed = [c for c in categories if c.revealed_at is None]
-        if unrevealed and not early:
+        if (unrevealed or not categories) and not early:
             raise AwardsError(
                 "not_revealed",
                 _(
