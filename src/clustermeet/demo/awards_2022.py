@@ -8,8 +8,10 @@ channels; in the partnerships' vote TexLoop is ahead online and S3Food (Flanders
 with the votes cast in Prague. The other two nominees of each category are invented.
 
 On-site voters are people checked in on the first day, voting after their check-in (some at
-the kiosk of the check-in staff, most on their phone); online voters are synthetic
-participants who did not vote on site in that category — one ballot per person and category.
+the kiosk of the check-in staff, most on their phone); online voters are synthetic people who
+were not in the hall: mostly members of the community who did not come, and some approved
+participants who followed online — one ballot per person and category, and about half of the
+approved participants voted.
 The demo participant voted online for the partnership and in the hall for the manager.
 Written only for an event without award categories."""
 
@@ -25,7 +27,7 @@ from clustermeet.demo.other_events import PRAGUE_1, PRAGUE_2, PRAGUE_TZ
 from clustermeet.demo.spec import at
 from clustermeet.demo.writer import DemoWriter
 from clustermeet.onsite.models import CheckIn, DoorStaff
-from clustermeet.people.models import Person
+from clustermeet.people.models import Person, Registration
 
 EVENT = "ecc-2022"
 SEED_OFFSET = 2609
@@ -35,6 +37,11 @@ ONLINE = (
 )
 ONSITE = (at(PRAGUE_1, "10:00", PRAGUE_TZ), at(PRAGUE_1, "18:00", PRAGUE_TZ))
 KIOSK_SHARE = 0.25
+# Who voted (in one category or both): people in the hall on the first day; at home, members
+# of the community who did not come, and a few approved participants who followed online.
+HALL_VOTERS = 220
+COMMUNITY_VOTERS = 360
+ONLINE_PARTICIPANTS = 90
 ENTERED = at(dt.date(2022, 7, 4), "10:00", PRAGUE_TZ)
 SHORTLISTED = at(dt.date(2022, 9, 8), "11:00", PRAGUE_TZ)
 
@@ -64,8 +71,8 @@ PARTNERSHIP = CategorySpec(
             video_url=video("s3FoodEcc22"),
             finalist=True,
             winner=True,
-            online=244,
-            onsite=118,
+            online=151,
+            onsite=96,
         ),
         NomineeSpec(
             "TexLoop",
@@ -74,8 +81,8 @@ PARTNERSHIP = CategorySpec(
             texts.STATEMENTS_2022["retex"],
             video_url=video("TexLoopEc22"),
             finalist=True,
-            online=252,
-            onsite=71,
+            online=163,
+            onsite=52,
         ),
         NomineeSpec(
             "H2 Valleys Link",
@@ -84,8 +91,8 @@ PARTNERSHIP = CategorySpec(
             texts.STATEMENTS_2022["h2link"],
             video_url=video("H2ValleysLk"),
             finalist=True,
-            online=163,
-            onsite=53,
+            online=98,
+            onsite=41,
         ),
     ),
 )
@@ -110,8 +117,8 @@ MANAGER = CategorySpec(
             video_url=video("AgriFoodLT2"),
             finalist=True,
             winner=True,
-            online=268,
-            onsite=97,
+            online=178,
+            onsite=88,
         ),
         NomineeSpec(
             "Ana Ribeiro",
@@ -120,8 +127,8 @@ MANAGER = CategorySpec(
             texts.STATEMENTS_2022["ribeiro"],
             video_url=video("TagusMar22x"),
             finalist=True,
-            online=231,
-            onsite=74,
+            online=149,
+            onsite=63,
         ),
         NomineeSpec(
             "Jonas Lindqvist",
@@ -130,8 +137,8 @@ MANAGER = CategorySpec(
             texts.STATEMENTS_2022["lindqvist"],
             video_url=video("NorrlandFB2"),
             finalist=True,
-            online=187,
-            onsite=61,
+            online=117,
+            onsite=50,
         ),
     ),
 )
@@ -153,8 +160,17 @@ def load_awards(writer: DemoWriter, participant_ids: list[int]) -> None:
     )
     taken = set(Ballot.objects.values_list("receipt", flat=True))
     kiosk = sorted(DoorStaff.objects.filter(event=event).values_list("person_id", flat=True))
+    approved = set(
+        Registration.objects.filter(event=event, status=Registration.Status.APPROVED).values_list(
+            "person_id", flat=True
+        )
+    )
+    hall = rng.sample(sorted(set(arrived) - set(kiosk) - {participant}), HALL_VOTERS)
+    home = sorted(set(participant_ids) - set(arrived))
+    online = rng.sample([p for p in home if p not in approved], COMMUNITY_VOTERS)
+    online += rng.sample([p for p in home if p in approved], ONLINE_PARTICIPANTS)
     for position, spec in enumerate(CATEGORIES):
-        ballots = _ballots(spec, participant, arrived, participant_ids, kiosk, rng)
+        ballots = _ballots(spec, participant, arrived, hall, sorted(online), kiosk, rng)
         write_category(
             writer, event, spec, position, _accounts(writer, spec), None, ballots, rng, taken
         )
@@ -164,7 +180,9 @@ def _accounts(writer: DemoWriter, spec: CategorySpec) -> dict[int, Person]:
     return {i: writer.people[n.person] for i, n in enumerate(spec.nominees) if n.person}
 
 
-def _ballots(spec, participant, arrived, community, kiosk, rng) -> list[BallotRow]:
+def _ballots(spec, participant, arrived, hall, online, kiosk, rng) -> list[BallotRow]:
+    """The category's ballots: on site by people of the hall's voters, online by the online
+    voters, as many for each nominee as the spec says; the demo participant's own."""
     mine, my_channel = PARTICIPANT_VOTES[spec.slug]
     rows = []
     for channel in (Channel.ONSITE, Channel.ONLINE):
@@ -174,16 +192,11 @@ def _ballots(spec, participant, arrived, community, kiosk, rng) -> list[BallotRo
             for _ in range(n.onsite if channel == Channel.ONSITE else n.online)
         ]
         rng.shuffle(wanted)
-        voted = {participant, *(row.voter for row in rows)}
         voters = []
         if channel == my_channel:
             wanted.remove(mine)
             voters.append(participant)
-        if channel == Channel.ONSITE:
-            pool = sorted(p for p in arrived if p not in voted and p not in kiosk)
-        else:
-            pool = sorted(set(community) - voted)
-        voters += rng.sample(pool, len(wanted))
+        voters += rng.sample(hall if channel == Channel.ONSITE else online, len(wanted))
         choices = [mine, *wanted] if channel == my_channel else wanted
         if channel == Channel.ONLINE:
             times = times_in(rng, len(voters), *ONLINE, early=1.1)
