@@ -172,3 +172,19 @@ def test_the_shared_translations_check_passes_the_right_shape():
     value = {"de": {"name": "Preis", "description": "Lang"}, "cs": {"name": "Cena"}}
     assert translations.validate_translations(value, keys=("name", "description")) == value
     assert translations.validate_translations("", keys=("name",)) == {}
+
+
+def test_declared_conflicts_are_read_only_in_the_admin(client, staff):
+    from clustermeet.awards.models import Conflict
+    from tests.awards.factories import JurorFactory, NominationFactory
+
+    juror = JurorFactory()
+    conflict = Conflict.objects.create(
+        juror=juror, nomination=NominationFactory(category=juror.category), reason="Colleague"
+    )
+    html = client.get(reverse("admin:awards_conflict_changelist")).content.decode()
+    assert "Colleague" in html
+    assert client.get(reverse("admin:awards_conflict_add")).status_code == 403
+    url = reverse("admin:awards_conflict_delete", args=[conflict.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    assert Conflict.objects.count() == 1

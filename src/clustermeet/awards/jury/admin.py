@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from clustermeet import translations
 from clustermeet.awards.jury import services
-from clustermeet.awards.models import Category, Criterion, Juror
+from clustermeet.awards.models import Category, Conflict, Criterion, Juror
 from clustermeet.people.accounts import AccountEmailForm, DutyByEmailAdmin
 
 CATEGORY_TEXTS = ("name", "description", "eligibility")
@@ -227,3 +227,24 @@ class JurorAdmin(DutyByEmailAdmin):
 
     def add_duty(self, request, category, email):
         return services.add_juror(category, email, request.user)
+
+
+@admin.register(Conflict)
+class ConflictAdmin(admin.ModelAdmin):
+    """The declared conflicts of interest, for the organisers to read: a juror declares one on
+    the jury's pages, and it is never changed nor withdrawn."""
+
+    list_display = ["juror", "nomination", "reason", "declared_at"]
+    list_filter = ["juror__category__event", "juror__category"]
+    list_select_related = ["juror__person", "nomination"]
+    search_fields = ["juror__person__last_name", "nomination__name"]
+    readonly_fields = ["juror", "nomination", "reason", "declared_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
