@@ -141,17 +141,7 @@ def published_ballots(category: Category) -> list[dict]:
     order, which says nothing about who voted when. Before the reveal: nothing (no query)."""
     if category.revealed_at is None:
         return []
-    return [
-        {
-            "receipt": b.receipt,
-            "channel": b.get_channel_display(),
-            "cast_hour": _hour(b.cast_at, category.event),
-            "finalist": b.nomination.name,
-        }
-        for b in Ballot.objects.filter(category=category)
-        .select_related("nomination")
-        .order_by("receipt")
-    ]
+    return published_ballots_of([category], category.event)[category.pk]
 
 
 def published_ballots_of(categories: list[Category], event: Event) -> dict[int, list[dict]]:

@@ -66,6 +66,7 @@ def public(request, event_slug: str):
     event = get_visible_event(request.user, event_slug)
     form = ReceiptForm(request.GET)
     receipt = form.cleaned_data["receipt"] if form.is_valid() else ""
+    found = queries.find_receipt(event, receipt) if receipt else None
     return _render(
         request,
         event,
@@ -74,7 +75,8 @@ def public(request, event_slug: str):
             **pages.public_page(event, request.LANGUAGE_CODE),
             "form": form,
             "receipt": receipt,
-            "found": queries.find_receipt(event, receipt) if receipt else None,
+            "found": found,
+            "found_name": pages.name_of(found["category"], request.LANGUAGE_CODE) if found else "",
         },
     )
 
