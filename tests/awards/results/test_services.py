@@ -334,3 +334,11 @@ def test_the_events_file_holds_its_revealed_categories(category, organiser, even
         None,
         {"categories": ["manager"], "before_reveal": []},
     )
+
+
+def test_a_decided_award_with_several_finalists_waits_for_the_decision(special, organiser):
+    special.nominations.update(finalist=True)
+    special.shortlist_confirmed_at = timezone.now()
+    special.save()
+    error = refused(lambda: services.reveal(special, organiser), special)
+    assert str(error) == "Record the organisers' decision first."

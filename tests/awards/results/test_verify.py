@@ -209,3 +209,11 @@ def test_formula_cells_are_escaped_and_read_back(category, organiser, tmp_path):
     assert run("ecc", path)[0] == 0
     assert exports.read_cell("'=x") == "=x"
     assert exports.read_cell("'quoted") == "'quoted"
+
+
+def test_a_finalist_id_that_is_not_a_number(single):
+    alter(single, 2, 2, "twelve")
+    code, out = run("ecc", single)
+    assert code == 1
+    assert "line 2: the finalist id 'twelve' is not a number" in out
+    assert "is not a finalist of" not in out

@@ -213,8 +213,10 @@ def reveal(category: Category, actor, now: datetime | None = None) -> Result:
         category = _locked(category)
         _check_revealable(category, now)
         if category.kind == Category.Kind.DECISION:
-            finalist = category.nominations.filter(finalist=True).values_list("pk", "name")
-            result = decision(finalist.order_by("pk").first())
+            chosen = list(category.nominations.filter(finalist=True).values_list("pk", "name"))
+            if len(chosen) != 1:
+                raise AwardsError("no_decision", _("Record the organisers' decision first."))
+            result = decision(chosen[0])
         else:
             result = current_tally(category)
         if not result.winners:

@@ -6,7 +6,8 @@ they stand).
 Which categories are checked: every revealed vote category of the event (all its ballots must
 be in the file), and any other category that has lines in the file (an early export). An
 unrevealed category without lines is reported as not checked. Every difference names its line
-(the header is line 1) or, for a ballot the file lacks, its receipt."""
+(the header is line 1) or, for a ballot the file lacks, its receipt. A line's finalist name is
+not compared (a nominee may be renamed after the export): its id is the choice."""
 
 import csv
 import io
@@ -163,6 +164,8 @@ def _recount(category: Category, lines: list[Line], report: Report) -> str:
     ids = {finalist_id for finalist_id, _name in finalists}
     votes = []
     for line in lines:
+        if line.finalist_id is None:
+            continue  # reported as it was read
         if line.finalist_id not in ids:
             report.differences.append(
                 f"line {line.number}: {line.finalist_id} is not a finalist of {category.slug}"
