@@ -280,3 +280,18 @@ def test_the_profile_is_forbidden_to_others(client, people, role):
     assert response.status_code == 403
     nomination.refresh_from_db()
     assert nomination.statement == "In English."
+
+
+@pytest.mark.parametrize("count", [0, 3])
+def test_the_profile_page_runs_the_same_queries_whatever_the_documents(
+    client, people, count, django_assert_num_queries
+):
+    for i in range(count):
+        NominationDocument.objects.create(
+            nomination=people["nomination"], title=f"Doc {i}", file=f"awards/documents/{i}.pdf"
+        )
+    as_(client, people["nominee"])
+    with django_assert_num_queries(6):
+        html = client.get(nomination_url(people["nomination"], "edit")).content.decode()
+    assert html.count("Remove “Doc") == count
+    assert ("Add a document" in html) == (count < 3)
