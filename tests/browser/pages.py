@@ -12,6 +12,7 @@ VISIT = "clutex"
 PITCH_SESSION = "pitching-for-contacts"
 LIVE_SESSION = "policy-roundtable"  # polls and Q&A
 CAFE_SESSION = "world-cafe-green"
+AWARD = "cluster-manager-of-the-year"  # at both editions: a jury in 2020, videos in 2022
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -64,6 +65,17 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("booth-dashboard", "speaker", f"{EV}/exhibition/{{booth}}/dashboard/"),
     PageType("booth-scan", "speaker", f"{PRG}/exhibition/{{stand}}/scan/"),
     PageType("pitch-session", "participant", f"{EV}/sessions/{PITCH_SESSION}/"),
+    PageType("awards-index", None, f"{PRG}/awards/"),
+    PageType("awards-ballot", "participant", f"{PRG}/awards/{AWARD}/vote/"),
+    PageType("awards-kiosk", "door", f"{PRG}/awards/kiosk/"),
+    PageType("awards-nominations", "organiser", f"{EV}/awards/nominations/{AWARD}/manage/"),
+    PageType("awards-jury", "speaker", f"{EV}/awards/jury/"),
+    PageType("awards-jury-ranking", "speaker", f"{EV}/awards/jury/{AWARD}/ranking/"),
+    PageType("awards-jury-shortlist", "organiser", f"{EV}/awards/jury/{AWARD}/shortlist/"),
+    PageType("awards-results", None, f"{PRG}/awards/results/"),
+    PageType("awards-manage", "organiser", f"{EV}/awards/results/manage/"),
+    PageType("awards-stage", "organiser", f"{PRG}/awards/results/stage/"),
+    PageType("awards-log", "organiser", f"{EV}/awards/results/log/"),
     PageType("back-office-registrations", "organiser", "/admin/people/registration/"),
     PageType("back-office-import", "organiser", "/admin/people/registration/import/"),
 )
