@@ -16,6 +16,7 @@ urlpatterns = [
     path("events/<slug:event_slug>/", include("clustermeet.programme.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.networking.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.onsite.urls")),
+    path("events/<slug:event_slug>/", include("clustermeet.paper.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.exhibition.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.awards.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
