@@ -67,7 +67,7 @@ class EntryForm(ProfileForm):
         required=False,
         help_text=_(
             "When the nominee has a ClusterMeet account with this address, they can complete "
-            "their profile. The address is not stored or shown."
+            "their profile. Only the link to that account is kept, for the organisers to see."
         ),
     )
     field_order = ["name", "organisation", "country", "statement", "website", "video_url", "email"]
