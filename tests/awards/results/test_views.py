@@ -147,6 +147,7 @@ def test_the_early_look_is_logged_and_shows_the_counts(client, organiser, votes)
     client.force_login(organiser)
     html = client.post(BASE + "manage/manager/look/").content.decode()
     assert "Your look is in the awards log." in html
+    assert "In the lead" in html and "Winner" not in html
     assert cells(html) == EXPECTED_CELLS
     assert AuditEntry.objects.filter(action="viewed").count() == 1
 
