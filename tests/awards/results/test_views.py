@@ -306,6 +306,17 @@ def _more(event, organiser, n: int) -> None:
 QUERIES = {"manage/": 9, "stage/": 7, "log/": 7, "": 9, "stage/manager/turnout/": 7}
 
 
+def test_the_public_page_for_a_visitor(
+    client, revealed, event, organiser, django_assert_num_queries
+):
+    client.get(BASE)
+    with django_assert_num_queries(7):  # the event, then the page's five, the navigation's one
+        assert client.get(BASE).status_code == 200
+    _more(event, organiser, 3)
+    with django_assert_num_queries(7):
+        assert client.get(BASE).status_code == 200
+
+
 @pytest.mark.parametrize(("page", "count"), QUERIES.items())
 def test_query_counts_do_not_grow(
     client, organiser, revealed, event, page, count, django_assert_num_queries

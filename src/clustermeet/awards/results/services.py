@@ -200,7 +200,10 @@ def _check_revealable(category: Category, now: datetime) -> None:
             if opens <= now:
                 message = _("The %(vote)s is still open (until %(closes)s): close it first.")
             else:
-                message = _("The %(vote)s has not taken place yet (it closes %(closes)s).")
+                message = _(
+                    "The %(vote)s has not taken place yet (it closes %(closes)s): wait for it, "
+                    "or remove its dates in the award's settings."
+                )
             raise AwardsError("still_open", message % values)
 
 
