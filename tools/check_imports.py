@@ -20,6 +20,7 @@ ENGINES = (
     "clustermeet.networking.matching",
     "clustermeet.cafe.seating",
     "clustermeet.cafe.harvest.themes",
+    "clustermeet.awards.results.tally",
     "clustermeet.live.answers",
     "clustermeet.live.stopwords",
     "clustermeet.live.tally",

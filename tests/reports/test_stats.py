@@ -289,9 +289,23 @@ def test_stats_command_prints_a_table(event):
         ["onsite", "0"],
         ["total", "0"],
         ["Turnout", "0.0"],
-        ["Winners", "[]"],
+        ["Winners", "0"],
     ]
     assert len(lines) == 50
+
+
+def test_stats_command_lists_the_winners_of_revealed_awards(db):
+    from django.utils import timezone
+
+    from tests.awards.factories import CategoryFactory, NominationFactory
+
+    category = CategoryFactory(slug="manager", revealed_at=timezone.now())
+    NominationFactory(category=category, name="Uwe Pfeil", finalist=True, winner=True)
+    NominationFactory(category=category, name="Corinne Farace", finalist=True)
+    out = io.StringIO()
+    call_command("stats", category.event.slug, stdout=out)
+    lines = out.getvalue().splitlines()
+    assert [line.split() for line in lines[-2:]] == [["Winners", "1"], ["manager:", "Uwe", "Pfeil"]]
 
 
 def test_stats_command_rejects_an_unknown_event(event):

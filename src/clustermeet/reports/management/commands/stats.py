@@ -28,7 +28,8 @@ class Command(BaseCommand):
     help = (
         "Print the figures of an event: registrations, countries, sessions, speakers, polls, "
         "ballots, questions, networking, the on-site days (check-ins, badges, bookings), and the "
-        "exhibition (booths, visits, leads, messages, pitches and their contacts)."
+        "exhibition (booths, visits, leads, messages, pitches and their contacts), and the awards "
+        "(categories, nominations, finalists, ballots, turnout, winners)."
     )
 
     def add_arguments(self, parser):
@@ -56,6 +57,11 @@ class Command(BaseCommand):
                         self.stdout.write(f"    {label}")
                         for name, n in figure.items():
                             self.stdout.write(f"      {name.ljust(width - 4)}  {n!s:>7}")
+                    elif isinstance(figure, list):  # the awards' winners per category
+                        self.stdout.write(f"    {label.ljust(width - 2)}  {len(figure)!s:>7}")
+                        for entry in figure:
+                            names = ", ".join(entry["winners"])
+                            self.stdout.write(f"      {entry['category']}: {names}")
                     else:
                         self.stdout.write(f"    {label.ljust(width - 2)}  {figure!s:>7}")
             elif key != "event":
