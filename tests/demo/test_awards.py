@@ -14,6 +14,7 @@ from clustermeet.awards.jury.queries import jury_means
 from clustermeet.awards.models import AuditEntry, Ballot, Category, Conflict, Juror, Score
 from clustermeet.awards.results import exports, verification
 from clustermeet.awards.results.queries import current_tally
+from clustermeet.awards.texts import text_in
 from clustermeet.events.models import Event
 from clustermeet.onsite.models import CheckIn, DoorStaff
 from clustermeet.people.models import Registration
@@ -194,7 +195,12 @@ def test_the_two_awards_of_2022(prague):
     ]
     assert winners(manager) == ["Kristina Šermukšnytė-Alešiūnienė"]
     assert manager.nominations.get(winner=True).organisation == "AgriFood Lithuania DIH"
+    assert text_in(partnership, "name", "cs") == "Evropské klastrové partnerství roku 2022"
+    assert text_in(manager, "name", "de-at") == "Europäisches Clustermanagement des Jahres 2022"
     for category in categories:
+        assert sorted(category.translations) == ["cs", "de"]
+        for texts in category.translations.values():
+            assert sorted(texts) == ["description", "eligibility", "name"]
         nominations = list(category.nominations.all())
         assert len(nominations) == 3
         assert len({n.country for n in nominations}) == 3

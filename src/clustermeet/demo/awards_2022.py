@@ -52,6 +52,7 @@ def video(code: str) -> str:
 
 PARTNERSHIP = CategorySpec(
     slug="partnership-of-the-year",
+    translations=texts.TRANSLATIONS_2022["partnership-of-the-year"],
     name=texts.PARTNERSHIP_2022[0],
     description=texts.PARTNERSHIP_2022[1],
     eligibility=texts.PARTNERSHIP_2022[2],
@@ -98,6 +99,7 @@ PARTNERSHIP = CategorySpec(
 )
 MANAGER = CategorySpec(
     slug="cluster-manager-of-the-year",
+    translations=texts.TRANSLATIONS_2022["cluster-manager-of-the-year"],
     name=texts.MANAGER_2022[0],
     description=texts.MANAGER_2022[1],
     eligibility=texts.MANAGER_2022[2],

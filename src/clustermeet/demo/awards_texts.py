@@ -130,3 +130,43 @@ STATEMENTS_2022 = {
         "construction and bio-based materials."
     ),
 }
+
+# The 2022 categories in the host country's language and in German, for readers who chose them
+# (`awards.texts.text_in`); the nominees' statements stay in English, as they were sent.
+TRANSLATIONS_2022 = {
+    "partnership-of-the-year": {
+        "cs": {
+            "name": "Evropské klastrové partnerství roku 2022",
+            "description": "Pro evropské klastrové partnerství, které pomohlo svým firmám se "
+            "zelenou a digitální transformací. Tři nominovaní vybraní porotou; klastrová "
+            "komunita hlasovala online, poté účastníci v Praze na místě.",
+            "eligibility": "Evropská strategická klastrová partnerství působící v roce 2022.",
+        },
+        "de": {
+            "name": "Europäische Clusterpartnerschaft des Jahres 2022",
+            "description": "Für eine europäische Clusterpartnerschaft, die ihre Unternehmen "
+            "durch den grünen und digitalen Wandel begleitet hat. Drei von einer Jury "
+            "ausgewählte Nominierte; die Cluster-Community stimmte online ab, danach die "
+            "Teilnehmenden in Prag vor Ort.",
+            "eligibility": "Europäische strategische Clusterpartnerschaften, die 2022 liefen.",
+        },
+    },
+    "cluster-manager-of-the-year": {
+        "cs": {
+            "name": "Evropský manažer klastru roku 2022",
+            "description": "Pro manažera nebo manažerku klastru, kteří letos provedli členy "
+            "klastru změnami. Tři nominovaní vybraní porotou; klastrová komunita hlasovala "
+            "online, poté účastníci v Praze na místě.",
+            "eligibility": "Manažeři klastrových organizací v zemích Programu pro jednotný trh.",
+        },
+        "de": {
+            "name": "Europäisches Clustermanagement des Jahres 2022",
+            "description": "Für eine Clustermanagerin oder einen Clustermanager, die die "
+            "Mitglieder ihres Clusters durch die Veränderungen des Jahres geführt haben. Drei "
+            "von einer Jury ausgewählte Nominierte; die Cluster-Community stimmte online ab, "
+            "danach die Teilnehmenden in Prag vor Ort.",
+            "eligibility": "Das Management einer Clusterorganisation in einem Land des "
+            "Binnenmarktprogramms.",
+        },
+    },
+}
