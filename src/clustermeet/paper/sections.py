@@ -355,8 +355,8 @@ class Builder:
         words = [wordcloud.Word(w["text"], w["weight"], w["count"]) for w in results["words"]]
         cloud_title = _("Word cloud: the larger the word, the more often it was given")
         note = _(
-            "%(entries)s entries, %(distinct)s different words; the %(shown)s most "
-            "frequent are shown."
+            "%(entries)s entries, %(distinct)s different words; the table lists the %(shown)s "
+            "most frequent."
         ) % {
             "entries": n(results["total_entries"]),
             "distinct": n(results["distinct_words"]),
@@ -452,4 +452,11 @@ class Builder:
                     ),
                 )
             )
-        return {"numbers": numbers, "figures": figures, "figure": figure}
+        return {
+            "numbers": numbers,
+            "figures": figures,
+            "figure": figure,
+            # the counts as the sentences show them (grouped digits)
+            "m": {key: n(value) for key, value in m.items()},
+            "e": {key: n(value) for key, value in e.items()},
+        }

@@ -13,7 +13,7 @@ from clustermeet.paper.charts.svg import Canvas, Chart, Palette, text_width, tru
 
 WIDTH = 640
 PAD = 12
-LABEL_WIDTH = 290
+LABEL_MIN, LABEL_MAX = 120, 330  # the label column: as wide as the widest label, within these
 VALUE_ROOM = 58  # right of the longest bar, for its value
 SIZE = 12
 LINE = 15
@@ -33,6 +33,13 @@ class Ranked:
     rank: int
     value: float  # the average points
     text: str
+
+
+def label_width(labels, size: float = SIZE) -> float:
+    """The label column's width: the widest label on one line, within LABEL_MIN … LABEL_MAX
+    (longer labels wrap to two lines)."""
+    widest = max((text_width(label, size) for label in labels), default=0)
+    return min(max(widest, LABEL_MIN), LABEL_MAX)
 
 
 def nice_ticks(maximum: float, count: int = 5) -> list[float]:
@@ -117,16 +124,17 @@ def bar_chart(
     canvas = Canvas(WIDTH, palette or Palette())
     palette = canvas.palette
     y = _title(canvas, title)
-    label_x, bar_left = PAD, PAD + LABEL_WIDTH + 10
+    column = label_width([bar.label for bar in bars])
+    label_x, bar_left = PAD, PAD + column + 10
     bar_right = WIDTH - PAD - VALUE_ROOM
-    canvas.text(label_x, y + 11, truncate(y_label, LABEL_WIDTH, 11), size=11, fill=palette.muted)
+    canvas.text(label_x, y + 11, truncate(y_label, column, 11), size=11, fill=palette.muted)
     y += 20
     ticks = nice_ticks(maximum if maximum is not None else max((b.value for b in bars), default=0))
     top = ticks[-1] or 1
     grid_top = y
     rows = []
     for bar in bars:
-        lines = wrap(bar.label, LABEL_WIDTH, SIZE, max_lines=2)
+        lines = wrap(bar.label, column, SIZE, max_lines=2)
         height = max(26, len(lines) * LINE + 10)
         rows.append((bar, lines, y, height))
         y += height
@@ -170,17 +178,17 @@ def ranking_chart(
     y = _title(canvas, title)
     disc_x = PAD + 12
     label_x = PAD + 32
-    label_width = LABEL_WIDTH - 32
-    bar_left = PAD + LABEL_WIDTH + 10
+    column = label_width([item.label for item in items])
+    bar_left = label_x + column + 10
     bar_right = WIDTH - PAD - VALUE_ROOM
-    canvas.text(PAD, y + 11, truncate(y_label, LABEL_WIDTH, 11), size=11, fill=palette.muted)
+    canvas.text(PAD, y + 11, truncate(y_label, column + 32, 11), size=11, fill=palette.muted)
     y += 20
     ticks = nice_ticks(maximum)
     top = ticks[-1] or 1
     grid_top = y
     rows = []
     for item in sorted(items, key=lambda i: i.rank):
-        lines = wrap(item.label, label_width, SIZE, max_lines=2)
+        lines = wrap(item.label, column, SIZE, max_lines=2)
         height = max(30, len(lines) * LINE + 12)
         rows.append((item, lines, y, height))
         y += height

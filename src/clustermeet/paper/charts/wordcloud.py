@@ -1,7 +1,8 @@
 """The word cloud as an SVG image, laid out deterministically: words by weight (then
 alphabetically), each placed at the first free point of an Archimedean spiral from the centre,
-its box never overlapping another's nor leaving the picture. A word that finds no place is left
-out of the picture (it stays in the data table). Pure Python."""
+its box never overlapping another's nor leaving the picture; when a word finds no place, the
+whole cloud is laid out again with smaller fonts, and a word that still finds none is left out
+of the picture (it stays in the data table). Pure Python."""
 
 from __future__ import annotations
 
@@ -28,19 +29,35 @@ class Word:
     count: int
 
 
-def _size(weight: float) -> float:
-    return round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(max(0.0, min(weight, 1.0))), 1)
+SCALES = (1.0, 0.85, 0.72, 0.6)  # smaller fonts, tried in turn until every word has a place
+
+
+def _size(weight: float, scale: float = 1.0) -> float:
+    share = math.sqrt(max(0.0, min(weight, 1.0)))
+    return round((MIN_SIZE + (MAX_SIZE - MIN_SIZE) * share) * scale, 1)
 
 
 def layout(
     words: Sequence[Word], left: float, top: float, right: float, bottom: float
 ) -> list[tuple[Word, str, float, Box]]:
-    """(word, text drawn, font size, box) of each word that found a place."""
+    """(word, text drawn, font size, box) of each word that found a place, at the largest of
+    `SCALES` that places them all (else at the smallest)."""
+    placed: list[tuple[Word, str, float, Box]] = []
+    for scale in SCALES:
+        placed = _layout(words, left, top, right, bottom, scale)
+        if len(placed) == len(words):
+            break
+    return placed
+
+
+def _layout(
+    words: Sequence[Word], left: float, top: float, right: float, bottom: float, scale: float
+) -> list[tuple[Word, str, float, Box]]:
     placed: list[tuple[Word, str, float, Box]] = []
     cx, cy = (left + right) / 2, (top + bottom) / 2
     ordered = sorted(words, key=lambda w: (-w.weight, w.text))
     for word in ordered:
-        size = _size(word.weight)
+        size = _size(word.weight, scale)
         bold = size >= BOLD_FROM
         text = truncate(word.text, right - left, size, bold=bold)
         if not text:
