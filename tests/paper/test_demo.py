@@ -10,7 +10,7 @@ from django.utils import translation
 
 from clustermeet.events.models import Event
 from clustermeet.networking.meetings.queries import networking_figures
-from clustermeet.paper import document
+from clustermeet.paper import document, queries
 from clustermeet.people.models import Registration
 from clustermeet.programme.models import SessionSpeaker
 from clustermeet.reports.queries import event_stats, exhibition_figures
@@ -25,7 +25,7 @@ PUBLIC_AUTHORITIES = (
 def paper(demo, django_db_blocker):
     with django_db_blocker.unblock(), translation.override("en"):
         event = Event.objects.get(slug="ecc-2020")
-        content = document.context(event, document.paper_of(event))
+        content = document.context(event, queries.paper_of(event))
         html = document.render_html(content)
         stats = event_stats(event)
         figures = {

@@ -8,7 +8,8 @@ import pypdfium2 as pdfium
 import pytest
 from django.utils import translation
 
-from clustermeet.paper import document
+from clustermeet.paper import document, queries
+from clustermeet.paper.charts.svg import contrast
 from clustermeet.paper.models import Paper
 from tests.factories import EventFactory, PersonFactory, RegistrationFactory, SessionFactory
 from tests.paper.data import PUBLIC_AUTHORITIES, SECRET_EMAIL, SECRET_NAME, build, empty_event
@@ -23,7 +24,7 @@ def keys(content: dict) -> list[str]:
 def html_of(event, **paper_fields) -> str:
     paper = Paper.objects.create(event=event, **paper_fields) if paper_fields else None
     with translation.override("en"):
-        return document.render_html(document.context(event, paper or document.paper_of(event)))
+        return document.render_html(document.context(event, paper or queries.paper_of(event)))
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -54,7 +55,7 @@ def test_a_section_without_data_is_absent():
     event = empty_event()
     RegistrationFactory(event=event)
     SessionFactory(event=event, slug="only-session", title="The only session")
-    content = document.context(event, document.paper_of(event))
+    content = document.context(event, queries.paper_of(event))
     assert keys(content) == ["glance", "programme"]
     html = html_of(event)
     assert 'id="section-glance"' in html
@@ -88,7 +89,7 @@ def test_the_html_has_the_figures_and_no_participants_personal_data():
 def test_the_pdf_has_contents_bookmarks_tags_and_no_personal_data():
     built = build()
     with translation.override("en"):
-        html = document.render_html(document.context(built.event, document.paper_of(built.event)))
+        html = document.render_html(document.context(built.event, queries.paper_of(built.event)))
     pdf = document.render_pdf(html)
     assert pdf.startswith(b"%PDF-")
     doc = pdfium.PdfDocument(io.BytesIO(pdf))
@@ -118,11 +119,23 @@ def test_the_number_of_queries_does_not_grow_with_the_event(django_assert_num_qu
     for _n in range(5):
         RegistrationFactory(event=large.event, person=PersonFactory(country="PL"))
     with django_assert_num_queries(QUERIES):
-        document.context(small.event, document.paper_of(small.event))
+        document.context(small.event, queries.paper_of(small.event))
     with django_assert_num_queries(QUERIES):
-        document.context(large.event, document.paper_of(large.event))
+        document.context(large.event, queries.paper_of(large.event))
 
 
 # event_stats (16), the breakdowns (3), the programme (4), polls (3), cafés (6),
 # networking (10), the paper (1), a few more of the figures' reads.
 QUERIES = 47
+
+
+def test_the_events_colours_stay_readable():
+    event = empty_event()
+    RegistrationFactory(event=event)
+    paper = Paper(event=event, primary_colour="#ffd700", accent_colour="#c2410c")
+    content = document.context(event, paper)
+    assert content["colours"] == {"primary_text": "#806c00", "on_primary": "#1b2330"}
+    assert contrast(content["colours"]["primary_text"], "#ffffff") >= 4.5
+    html = document.render_html(content)
+    assert "--paper-primary: #ffd700; --paper-primary-text: #806c00; " in html
+    assert 'fill="#ffd700"' in html  # the bars keep the event's colour

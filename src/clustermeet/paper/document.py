@@ -69,12 +69,6 @@ def _parts(key: str, context: dict) -> list[tuple[str, str]]:
     return []
 
 
-def paper_of(event: Event) -> Paper:
-    """The event's paper, or an unsaved one with the defaults (every section, the site's
-    colours) when the organisers have not set one up."""
-    return Paper.objects.filter(event=event).first() or Paper(event=event)
-
-
 def context(event: Event, paper: Paper, *, public: bool = False) -> dict:
     """What the templates need, in the active language; `public` keeps only the sections the
     organisers made public."""
@@ -102,6 +96,11 @@ def context(event: Event, paper: Paper, *, public: bool = False) -> dict:
         "event": event,
         "paper": paper,
         "palette": palette,
+        # text in the primary colour darkened to 4.5:1 on white; ink or white on the primary
+        "colours": {
+            "primary_text": palette.readable(palette.primary),
+            "on_primary": palette.text_on(palette.primary),
+        },
         "sections": sections,
         "introduction": mark_safe(markdown.render(paper.introduction_in(language))),
         "generated_at": timezone.now(),

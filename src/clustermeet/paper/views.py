@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clustermeet.events.queries import can_manage, get_visible_event
-from clustermeet.paper import document
+from clustermeet.paper import document, queries
 
 
 def _organisers_event(request, event_slug: str):
@@ -25,7 +25,7 @@ def _organisers_event(request, event_slug: str):
 @login_required
 def preview(request, event_slug: str):
     event = _organisers_event(request, event_slug)
-    paper = document.paper_of(event)
+    paper = queries.paper_of(event)
     content = document.context(event, paper)
     admin_url = (
         reverse("admin:paper_paper_change", args=[paper.pk])
@@ -50,7 +50,7 @@ def preview(request, event_slug: str):
 @login_required
 def pdf(request, event_slug: str):
     event = _organisers_event(request, event_slug)
-    html = document.render_html(document.context(event, document.paper_of(event)))
+    html = document.render_html(document.context(event, queries.paper_of(event)))
     response = HttpResponse(document.render_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-output-paper.pdf"'
     response["Cache-Control"] = "private, no-store"

@@ -1,4 +1,5 @@
-"""The world cafés' outcomes: per café (its challenges and ecosystems) and question, the themes
+"""The world cafés' outcomes: per café of the public programme (its challenges and ecosystems)
+and question, the themes
 the harvest groups the tables' notes into (`cafe.harvest.themes.group_notes`, the organisers'
 renamed labels applied as on the harvest page), with their counts and representative notes.
 Five queries for all the cafés of the event."""
@@ -75,7 +76,7 @@ def _outcome(question: CafeQuestion, notes: list[str], labels: dict[str, str]) -
 def cafes(event: Event) -> Cafes | None:
     found = list(
         Cafe.objects.filter(session__event=event)
-        .exclude(session__visibility=Session.Visibility.HIDDEN)
+        .filter(session__visibility=Session.Visibility.PUBLIC)
         .select_related("session")
         .prefetch_related("session__challenges", "session__ecosystems")
         .annotate(table_count=Count("tables"))

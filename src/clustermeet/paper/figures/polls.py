@@ -1,6 +1,7 @@
-"""The live polls, as the stage showed them: every closed poll (quiz questions left out: their
-leaderboard names people) whose results participants may see (`live.messages.results_visible`),
-counted by `live.tally` over its stored ballots. Three queries for all the polls of the event."""
+"""The live polls, as the stage showed them: every closed poll of the public programme (quiz
+questions left out: their leaderboard names people) whose results participants may see
+(`live.messages.results_visible`), counted by `live.tally` over its stored ballots. Three
+queries for all the polls of the event."""
 
 from dataclasses import dataclass, field
 
@@ -58,7 +59,7 @@ def polls(event: Event) -> Polls | None:
         for poll in Poll.objects.filter(
             session__event=event, status=Poll.Status.CLOSED, quiz__isnull=True
         )
-        .exclude(session__visibility=Session.Visibility.HIDDEN)
+        .filter(session__visibility=Session.Visibility.PUBLIC)
         .select_related("session")
         .order_by("session__starts_at", "session_id", "position", "pk")
         if results_visible(poll)

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from clustermeet.events.models import Event
-from clustermeet.paper import document
+from clustermeet.paper import document, queries
 
 
 class Command(BaseCommand):
@@ -39,7 +39,7 @@ class Command(BaseCommand):
         if event is None:
             raise CommandError(f"No event with the slug {options['event']!r}.")
         with translation.override(options["language"]):
-            paper = document.paper_of(event)
+            paper = queries.paper_of(event)
             content = document.context(event, paper, public=options["public"])
             if options["html"]:
                 folder = Path(options["html"])
