@@ -300,6 +300,7 @@ class DemoSite:
 
 def _demo_refs() -> tuple[dict, dict]:
     """Who looks at the pages and the parts of their paths that depend on the demo's rows."""
+    from clustermeet.awards.models import Nomination
     from clustermeet.cafe.models import Seat
     from clustermeet.demo.accounts import (
         DOOR_EMAIL,
@@ -310,7 +311,7 @@ def _demo_refs() -> tuple[dict, dict]:
     from clustermeet.exhibition.models import BoothStaff
     from clustermeet.people.models import Person, Registration
     from clustermeet.programme.models import Session
-    from tests.browser.pages import CAFE_SESSION, EVENT
+    from tests.browser.pages import CAFE_SESSION, EVENT, ONSITE_EVENT
 
     seat = (
         Seat.objects.filter(round__cafe__session__slug=CAFE_SESSION)
@@ -352,6 +353,7 @@ def _demo_refs() -> tuple[dict, dict]:
         "stream_session": stream.slug,
         "booth": booth.slug,
         "stand": stand.slug,
+        "nomination": Nomination.objects.get(name="S3Food", category__event__slug=ONSITE_EVENT).pk,
     }
 
 

@@ -67,6 +67,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("pitch-session", "participant", f"{EV}/sessions/{PITCH_SESSION}/"),
     PageType("awards-index", None, f"{PRG}/awards/"),
     PageType("awards-ballot", "participant", f"{PRG}/awards/{AWARD}/vote/"),
+    PageType("awards-nomination", None, f"{PRG}/awards/nominations/{{nomination}}/"),
     PageType("awards-kiosk", "door", f"{PRG}/awards/kiosk/"),
     PageType("awards-nominations", "organiser", f"{EV}/awards/nominations/{AWARD}/manage/"),
     PageType("awards-jury", "speaker", f"{EV}/awards/jury/"),
