@@ -200,6 +200,9 @@ class Builder:
             ),
             others,
         )
+        map_figure.note = _("The counts are in the data of figure %(number)s.") % {
+            "number": bar_figure.number
+        }
         return [map_figure, bar_figure]
 
     # -- polls --------------------------------------------------------------------------------
