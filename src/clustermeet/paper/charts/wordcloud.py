@@ -1,8 +1,8 @@
 """The word cloud as an SVG image, laid out deterministically: words by weight (then
 alphabetically), each placed at the first free point of an Archimedean spiral from the centre,
-its box never overlapping another's nor leaving the picture; when a word finds no place, the
-whole cloud is laid out again with smaller fonts, and a word that still finds none is left out
-of the picture (it stays in the data table). Pure Python."""
+its box never overlapping another's nor leaving the picture; a word that finds no place is
+tried smaller, and one that still finds none is left out of the picture (it stays in the data
+table). Pure Python."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ PAD = 12
 MIN_SIZE = 12
 MAX_SIZE = 44
 GAP = 3
-STEPS = 1400
+TURN = 1.6  # radius gained per radian
+SPACING = 6.0  # between two points of the spiral
+STRETCH = 1.7  # the picture is wider than high
 BOLD_FROM = 24
 
 
@@ -29,7 +31,7 @@ class Word:
     count: int
 
 
-SCALES = (1.0, 0.85, 0.72, 0.6)  # smaller fonts, tried in turn until every word has a place
+SCALES = (1.0, 0.8, 0.64, 0.5)  # a word that finds no place is tried at these sizes
 
 
 def _size(weight: float, scale: float = 1.0) -> float:
@@ -37,45 +39,47 @@ def _size(weight: float, scale: float = 1.0) -> float:
     return round((MIN_SIZE + (MAX_SIZE - MIN_SIZE) * share) * scale, 1)
 
 
+def _spiral(cx: float, cy: float, reach: float) -> list[tuple[float, float]]:
+    """Points of an Archimedean spiral from (cx, cy), about SPACING apart along the curve,
+    stretched horizontally by STRETCH, out to `reach` (radius before the stretch)."""
+    points = []
+    angle = 0.0
+    while (radius := TURN * angle) <= reach:
+        points.append((cx + radius * math.cos(angle) * STRETCH, cy + radius * math.sin(angle)))
+        angle += min(0.5, SPACING / max(radius, SPACING))
+    return points
+
+
 def layout(
     words: Sequence[Word], left: float, top: float, right: float, bottom: float
 ) -> list[tuple[Word, str, float, Box]]:
-    """(word, text drawn, font size, box) of each word that found a place, at the largest of
-    `SCALES` that places them all (else at the smallest)."""
+    """(word, text drawn, font size, box) of each word that found a place: heaviest first, at
+    the first free point of the spiral; a word that finds none is tried smaller (`SCALES`)."""
     placed: list[tuple[Word, str, float, Box]] = []
-    for scale in SCALES:
-        placed = _layout(words, left, top, right, bottom, scale)
-        if len(placed) == len(words):
-            break
+    points = _spiral((left + right) / 2, (top + bottom) / 2, (right - left) / 2 / STRETCH + 40)
+    for word in sorted(words, key=lambda w: (-w.weight, w.text)):
+        for scale in SCALES:
+            found = _place(word, scale, points, placed, left, top, right, bottom)
+            if found:
+                placed.append(found)
+                break
     return placed
 
 
-def _layout(
-    words: Sequence[Word], left: float, top: float, right: float, bottom: float, scale: float
-) -> list[tuple[Word, str, float, Box]]:
-    placed: list[tuple[Word, str, float, Box]] = []
-    cx, cy = (left + right) / 2, (top + bottom) / 2
-    ordered = sorted(words, key=lambda w: (-w.weight, w.text))
-    for word in ordered:
-        size = _size(word.weight, scale)
-        bold = size >= BOLD_FROM
-        text = truncate(word.text, right - left, size, bold=bold)
-        if not text:
+def _place(word, scale, points, placed, left, top, right, bottom):
+    size = _size(word.weight, scale)
+    bold = size >= BOLD_FROM
+    text = truncate(word.text, right - left, size, bold=bold)
+    if not text:
+        return None
+    width, height = text_width(text, size, bold=bold), 1.2 * size
+    for px, py in points:
+        box = Box(px - width / 2, py - height / 2, width, height, text)
+        if box.x < left or box.y < top or box.right > right or box.bottom > bottom:
             continue
-        width, height = text_width(text, size, bold=bold), 1.2 * size
-        for step in range(STEPS):
-            angle = step * 0.35
-            radius = 2.2 * angle
-            x = cx + radius * math.cos(angle) * 1.6 - width / 2
-            y = cy + radius * math.sin(angle) - height / 2
-            box = Box(x, y, width, height, text)
-            if box.x < left or box.y < top or box.right > right or box.bottom > bottom:
-                continue
-            if any(box.overlaps(other, GAP) for _w, _t, _s, other in placed):
-                continue
-            placed.append((word, text, size, box))
-            break
-    return placed
+        if not any(box.overlaps(other, GAP) for _w, _t, _s, other in placed):
+            return word, text, size, box
+    return None
 
 
 def word_cloud(
