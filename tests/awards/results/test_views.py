@@ -328,3 +328,33 @@ def test_query_counts_do_not_grow(
     _more(event, organiser, 3)
     with django_assert_num_queries(count):
         assert client.get(BASE + page).status_code == 200
+
+
+def test_a_jury_only_award_shows_no_turnout_and_no_ballots_export(client, organiser, event):
+    from clustermeet.awards.models import Score
+    from tests.awards.factories import CriterionFactory
+
+    partnership = CategoryFactory(
+        event=event,
+        slug="partnership",
+        jury_weight=100,
+        shortlist_confirmed_at=timezone.now() - dt.timedelta(days=1),
+    )
+    criterion = CriterionFactory(category=partnership)
+    juror = JurorFactory(category=partnership)
+    for value, name in [(5, "IOT4Industry"), (3, "MedTex")]:
+        nomination = NominationFactory(category=partnership, name=name, finalist=True)
+        Score.objects.create(juror=juror, nomination=nomination, criterion=criterion, value=value)
+    services.reveal(partnership, organiser)
+    client.force_login(organiser)
+    html = client.get(BASE + "manage/").content.decode()
+    section = html[html.index('id="category-partnership"') :]
+    assert "Decided by the jury (no community vote)" in section
+    assert "<strong>IOT4Industry</strong>" in section
+    assert "Eligible voters" not in section
+    assert 'name="category" value="partnership"' not in section
+    public = client.get(BASE).content.decode()
+    section = public[public.index('id="category-partnership"') :]
+    assert "The jury alone decides" in section
+    assert "Share of the votes" not in section
+    assert "The published ballots" not in section

@@ -77,6 +77,8 @@ def shown_result(result: dict) -> dict:
         "winner_names": [row["name"] for row in finalists if row["won"]],
         "tie": len(winners) > 1,
         "method": method(result),
+        # The jury alone decided (weight 100 %, no ballot): the votes' columns say nothing.
+        "jury_only": result.get("jury_weight") == 100 and not result.get("ballots"),
     }
 
 
@@ -112,6 +114,9 @@ def manage_rows(event: Event, language: str | None) -> list[dict]:
                 "phase_label": phase_label(item.phase),
                 "turnout": item.turnout,
                 "windows": [] if decision else _windows(category, now),
+                # A vote category without any window is decided by its jury alone.
+                "community_vote": not decision
+                and any(phases.has_channel(category, channel) for channel in Channel.values),
                 "decision_form": DecisionForm(
                     initial={"nomination": chosen}, nominations=category.accepted
                 )
