@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from clustermeet.paper.admin import PaperForm
 from clustermeet.paper.models import Paper, Takeaway
-from tests.factories import EventFactory
+from tests.factories import EventFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
@@ -66,3 +66,14 @@ def test_sections_are_known_and_once_each():
 def test_both_models_are_in_the_back_office():
     assert admin.site.is_registered(Paper)
     assert admin.site.is_registered(Takeaway)
+
+
+def test_the_back_office_pages_open(client):
+    client.force_login(PersonFactory(is_staff=True, is_superuser=True))
+    for url in (
+        "/admin/paper/paper/",
+        "/admin/paper/paper/add/",
+        "/admin/paper/takeaway/",
+        "/admin/paper/takeaway/add/",
+    ):
+        assert client.get(url).status_code == 200, url

@@ -43,6 +43,14 @@ def test_writes_the_pdf_and_an_offline_folder(tmp_path, settings, capsys):
     assert f"Wrote {tmp_path / 'site' / 'index.html'}" in out
 
 
+def test_in_another_language(tmp_path):
+    built = build()
+    call_command("output_paper", built.event.slug, "--html", str(tmp_path), "--language", "de")
+    index = (tmp_path / "index.html").read_text()
+    assert index.startswith('<!DOCTYPE html>\n<html lang="de">')
+    assert "<h3 id=\"day-1\">Dienstag, 10. November 2020</h3>" in index
+
+
 def test_refuses_without_an_output_or_an_event():
     with pytest.raises(CommandError, match=r"^Give --pdf FILE, --html DIR, or both\.$"):
         call_command("output_paper", "nowhere")

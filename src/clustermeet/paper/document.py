@@ -66,7 +66,7 @@ def _parts(key: str, context: dict) -> list[tuple[str, str]]:
         return [(f"polls-{s['slug']}", s["title"]) for s in context["sessions"]]
     if key == "cafes":
         return [(f"cafe-{c.session_slug}", c.session) for c in context["cafes"]]
-    return []
+    return context.get("parts", [])
 
 
 def context(event: Event, paper: Paper, *, public: bool = False) -> dict:

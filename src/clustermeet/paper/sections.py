@@ -114,7 +114,18 @@ class Builder:
             )
             if shares
         ]
-        return {"numbers": numbers, "countries": countries, "types": types}
+        titles = {}
+        if countries:
+            titles["countries"] = _("Where the participants came from")
+        if types:
+            titles["types"] = _("Who took part")
+        return {
+            "numbers": numbers,
+            "countries": countries,
+            "types": types,
+            "titles": titles,
+            "parts": [(f"glance-{key}", title) for key, title in titles.items()],
+        }
 
     def _share_table(
         self, shares: list[Share], caption: str, first: str, column: str, *, compact=False
@@ -455,10 +466,19 @@ class Builder:
                     ),
                 )
             )
+        titles = {}
+        if m["requests"] or m["meetings_scheduled"]:
+            titles["meetings"] = _("1-to-1 meetings")
+        if e["booths"]:
+            titles["exhibition"] = _("Exhibition")
+        if figure.pitches:
+            titles["pitches"] = _("Pitches")
         return {
             "numbers": numbers,
             "figures": figures,
             "figure": figure,
+            "titles": titles,
+            "parts": [(f"networking-{key}", title) for key, title in titles.items()],
             # the counts as the sentences show them (grouped digits)
             "m": {key: n(value) for key, value in m.items()},
             "e": {key: n(value) for key, value in e.items()},
