@@ -21,6 +21,7 @@ class PaperForm(forms.ModelForm):
             "introduction",
             "introduction_translations",
             "cover",
+            "cover_description",
             "primary_colour",
             "accent_colour",
             "status",

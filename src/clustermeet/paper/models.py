@@ -82,6 +82,14 @@ class Paper(models.Model):
         blank=True,
         help_text=gettext_lazy("PNG, JPEG or SVG, at most 5 MB."),
     )
+    cover_description = models.CharField(
+        gettext_lazy("cover image's description"),
+        max_length=300,
+        blank=True,
+        help_text=gettext_lazy(
+            "What the cover shows, for people who cannot see it (blank: the event's name)."
+        ),
+    )
     primary_colour = models.CharField(
         gettext_lazy("primary colour"),
         max_length=7,
