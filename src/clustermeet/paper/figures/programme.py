@@ -32,7 +32,7 @@ class SessionEntry:
     slug: str
     title: str
     subtitle: str
-    type: str
+    type: str  # the type's label, "" for "Other"
     starts_at: dt.datetime
     ends_at: dt.datetime
     room: str
@@ -92,7 +92,7 @@ def _entry(session: Session, tz) -> SessionEntry:
         slug=session.slug,
         title=session.title,
         subtitle=session.subtitle,
-        type=str(session.get_type_display()),
+        type="" if session.type == Session.Type.OTHER else str(session.get_type_display()),
         starts_at=session.starts_at.astimezone(tz),
         ends_at=session.ends_at.astimezone(tz),
         room=session.room.name if session.room else "",
