@@ -6,7 +6,7 @@ says the class of the count (five classes, the legend gives their ranges). Pure 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from clustermeet.paper.charts.svg import Canvas, Chart, Palette, mix, truncate, wrap
@@ -104,9 +104,11 @@ def eu_map(
     no_one: str,
     outside: str,
     palette: Palette | None = None,
+    number: Callable[[int], str] = "{:,}".format,
 ) -> Chart:
     """`counts` by ISO 3166 code; `no_one` labels the legend's zero class; `outside` is the
-    sentence under the map for the countries that have no tile (already formatted)."""
+    sentence under the map for the countries that have no tile (already formatted); `number`
+    writes a count (the reader's grouping of digits)."""
     canvas = Canvas(9 * (TILE + GAP) + 2 * PAD + 150, palette or Palette())
     palette = canvas.palette
     width = canvas.width
@@ -132,7 +134,7 @@ def eu_map(
         canvas.text(
             x + TILE / 2,
             tile_y + 39,
-            truncate(f"{value:,}", TILE - 6, 11),
+            truncate(number(value), TILE - 6, 11),
             size=11,
             anchor="middle",
             fill=ink,
@@ -149,7 +151,11 @@ def eu_map(
         label = (
             no_one
             if band.high == 0
-            else (f"{band.low:,}" if band.low == band.high else f"{band.low:,}–{band.high:,}")
+            else (
+                number(band.low)
+                if band.low == band.high
+                else f"{number(band.low)}–{number(band.high)}"
+            )
         )
         canvas.text(legend_x + 24, legend_y + 13, truncate(label, legend_width - 24, 11), size=11)
         legend_y += 24

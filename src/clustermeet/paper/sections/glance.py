@@ -98,6 +98,7 @@ class GlanceLayout:
                 no_one=_("None"),
                 outside=outside,
                 palette=self.palette,
+                number=n,
             ),
         )
         top = g.by_country[:TOP_COUNTRIES]
