@@ -48,7 +48,7 @@ def test_in_another_language(tmp_path):
     call_command("output_paper", built.event.slug, "--html", str(tmp_path), "--language", "de")
     index = (tmp_path / "index.html").read_text()
     assert index.startswith('<!DOCTYPE html>\n<html lang="de">')
-    assert "<h3 id=\"day-1\">Dienstag, 10. November 2020</h3>" in index
+    assert '<h3 id="day-1">Dienstag, 10. November 2020</h3>' in index
 
 
 def test_refuses_without_an_output_or_an_event():
