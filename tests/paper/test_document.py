@@ -124,8 +124,8 @@ def test_the_number_of_queries_does_not_grow_with_the_event(django_assert_num_qu
         document.context(large.event, queries.paper_of(large.event))
 
 
-# event_stats (16), the breakdowns (3), the programme (4), polls (3), cafés (6),
-# networking (10), the paper (1), a few more of the figures' reads.
+# The paper (1) and the figures (tests/paper/figures/test_queries.py): at a glance 23, the
+# programme 3, polls 3, cafés 6, networking 11.
 QUERIES = 47
 
 

@@ -2,7 +2,7 @@
 and question, the themes
 the harvest groups the tables' notes into (`cafe.harvest.themes.group_notes`, the organisers'
 renamed labels applied as on the harvest page), with their counts and representative notes.
-Five queries for all the cafés of the event."""
+Six queries for all the cafés of the event."""
 
 from dataclasses import dataclass
 

@@ -1,7 +1,7 @@
 """Networking and exhibition: meeting requests and meetings held
 (`networking.meetings.queries.networking_figures`), the matchmaking's share of them, booths,
 visits, leads and pitches with the contacts they brought (`reports.queries.exhibition_figures`),
-the most visited booths and each pitch's contacts. Ten queries."""
+the most visited booths and each pitch's contacts. Eleven queries."""
 
 from dataclasses import dataclass
 

@@ -1,6 +1,7 @@
 """The programme as it happened: each public session by day, with its speakers and moderators
 (public by their role: name, job title, organisation), its recording and presentations, and the
-organisers' takeaways. Four queries."""
+organisers' takeaways. Three queries (the sessions with their rooms and takeaways, the speakers
+with their people and organisations, the attachments)."""
 
 import datetime as dt
 from dataclasses import dataclass, field
