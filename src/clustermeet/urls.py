@@ -22,5 +22,6 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("i18n/catalog.js", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("j/<str:code>/", short_link, name="live_join"),
+    path("events/<slug:event_slug>/", include("clustermeet.reports.dashboard.urls")),
     path("", include("clustermeet.events.urls")),
 ]

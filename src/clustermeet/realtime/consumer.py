@@ -35,6 +35,10 @@ from clustermeet.realtime.broadcast import coalescer, encode
 from clustermeet.realtime.fanout import groups
 from clustermeet.realtime.voting import poll_home, votes
 from clustermeet.refusal import Refused
+from clustermeet.reports.dashboard import messages as dashboard_messages
+from clustermeet.reports.dashboard import permissions as dashboard_permissions
+from clustermeet.reports.dashboard import presence
+from clustermeet.reports.dashboard.ticker import tickers
 
 ROOM_TOKEN_SALT = "clustermeet.realtime.room-token"
 TOO_SLOW = 4008  # close code: the client stopped reading; it reconnects and gets a snapshot
@@ -172,7 +176,11 @@ class EventConsumer(AsyncWebsocketConsumer):
         self.room_token: str | None = None
         self.cafe_groups: set[str] = set()  # café table groups this connection joined
         self.door_group: str | None = None  # the door figures' group, for organisers
+        self.dashboard = False  # subscribed to the organisers' dashboard
         await self.accept()
+        # Counted as online (the dashboard's figure) from here until the disconnect.
+        self.present_as = getattr(self.user, "pk", None)  # None: not logged in
+        presence.connected(self.event.pk, self.present_as)
 
     async def disconnect(self, code):
         for session_id in getattr(self, "subscribed", ()):
@@ -181,6 +189,10 @@ class EventConsumer(AsyncWebsocketConsumer):
             await groups().leave(group, self)
         if getattr(self, "door_group", None):
             await groups().leave(self.door_group, self)
+        if getattr(self, "dashboard", False):
+            await tickers().leave(self.event.pk, self)
+        if hasattr(self, "present_as"):
+            presence.disconnected(self.event.pk, self.present_as)
 
     async def receive(self, text_data=None, bytes_data=None):
         # Refusals are written in this connection's language (the database calls below run in
@@ -476,3 +488,27 @@ class EventConsumer(AsyncWebsocketConsumer):
         self.door_group = group
         figures = await database_sync_to_async(door_messages.figures_payload)(self.event)
         return "onsite.door_snapshot", figures
+
+    # --- the organisers' live dashboard (reports.dashboard.permissions) ------------------------
+
+    async def on_reports_subscribe_dashboard(self, data):
+        allowed = await database_sync_to_async(dashboard_permissions.can_see_dashboard)(
+            self.user, self.event
+        )
+        if not allowed:
+            raise Forbidden
+        # Join the ticker first, then read the snapshot: a tick meanwhile is held and sent
+        # after it (complete figures, so the later one simply replaces the earlier).
+        if self._held is None:
+            self._held = []
+        tickers().join(self.event.pk, self)
+        self.dashboard = True
+        figures = await database_sync_to_async(dashboard_messages.figures_payload)(self.event)
+        tickers().shown(self.event.pk, self, dashboard_messages.event_text(figures))
+        return dashboard_messages.SNAPSHOT, figures
+
+    async def on_reports_unsubscribe_dashboard(self, data):
+        if self.dashboard:
+            self.dashboard = False
+            await tickers().leave(self.event.pk, self)
+        return "ok", {}

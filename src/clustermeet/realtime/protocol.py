@@ -155,6 +155,16 @@ class OnsiteSubscribeDoor(_Message):
     data: _Data = Field(default_factory=_Data)
 
 
+class ReportsSubscribeDashboard(_Message):
+    type: Literal["reports.subscribe_dashboard"]
+    data: _Data = Field(default_factory=_Data)
+
+
+class ReportsUnsubscribeDashboard(_Message):
+    type: Literal["reports.unsubscribe_dashboard"]
+    data: _Data = Field(default_factory=_Data)
+
+
 class Ping(_Message):
     type: Literal["ping"]
     data: dict | None = None
@@ -176,6 +186,8 @@ ClientMessage = Annotated[
     | CafeUnsubscribeTable
     | CafeNote
     | OnsiteSubscribeDoor
+    | ReportsSubscribeDashboard
+    | ReportsUnsubscribeDashboard
     | Ping,
     Field(discriminator="type"),
 ]
