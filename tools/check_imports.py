@@ -21,6 +21,8 @@ ENGINES = (
     "clustermeet.cafe.seating",
     "clustermeet.cafe.harvest.themes",
     "clustermeet.awards.results.tally",
+    "clustermeet.paper.charts",
+    "clustermeet.paper.markdown",
     "clustermeet.live.answers",
     "clustermeet.live.stopwords",
     "clustermeet.live.tally",

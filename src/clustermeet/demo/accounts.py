@@ -13,7 +13,7 @@ DOOR_EMAIL = "door@example.org"
 LOGIN_EMAILS = (ORGANISER_EMAIL, PARTICIPANT_EMAIL, SPEAKER_EMAIL, DOOR_EMAIL)
 
 ORGANISERS_GROUP = "Organisers"
-ORGANISER_APPS = ("events", "people", "programme", "live", "cafe", "networking")
+ORGANISER_APPS = ("events", "people", "programme", "live", "cafe", "networking", "paper")
 
 ACCOUNTS: dict[str, tuple[PersonSpec, OrgSpec | None]] = {
     "organiser": (

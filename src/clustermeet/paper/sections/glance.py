@@ -4,7 +4,7 @@ organisation type, each chart with its data table."""
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, npgettext
 
 from clustermeet.paper.charts import bars, eumap
 from clustermeet.paper.figures.glance import Glance, Share
@@ -19,11 +19,25 @@ class GlanceLayout:
             [
                 (n(g.registered), _("registered")),
                 (n(g.approved), _("participants")),
-                (n(g.countries), ngettext("country", "countries", g.countries)),
-                (n(g.organisations), ngettext("organisation", "organisations", g.organisations)),
-                (n(g.speakers), ngettext("speaker", "speakers", g.speakers)),
-                (n(g.sessions), ngettext("session", "sessions", g.sessions)),
-                (n(g.days), ngettext("day", "days", g.days)),
+                (
+                    n(g.countries),
+                    npgettext("a count on the paper", "country", "countries", g.countries),
+                ),
+                (
+                    n(g.organisations),
+                    npgettext(
+                        "a count on the paper", "organisation", "organisations", g.organisations
+                    ),
+                ),
+                (
+                    n(g.speakers),
+                    npgettext("a count on the paper", "speaker", "speakers", g.speakers),
+                ),
+                (
+                    n(g.sessions),
+                    npgettext("a count on the paper", "session", "sessions", g.sessions),
+                ),
+                (n(g.days), npgettext("a count on the paper", "day", "days", g.days)),
             ]
         )
         countries = self._countries(g) if g.by_country else []

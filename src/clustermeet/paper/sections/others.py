@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext
 
 from clustermeet.paper import markdown
 from clustermeet.paper.charts import bars
@@ -43,22 +43,53 @@ class OthersLayout:
         m, e = figure.meetings, figure.exhibition
         numbers = Numbers(
             [
-                (n(m["requests"]), ngettext("meeting request", "meeting requests", m["requests"])),
+                (
+                    n(m["requests"]),
+                    npgettext(
+                        "a count on the paper", "meeting request", "meeting requests", m["requests"]
+                    ),
+                ),
                 (
                     n(m["meetings_scheduled"]),
-                    ngettext("meeting scheduled", "meetings scheduled", m["meetings_scheduled"]),
+                    npgettext(
+                        "a count on the paper",
+                        "meeting scheduled",
+                        "meetings scheduled",
+                        m["meetings_scheduled"],
+                    ),
                 ),
                 (
                     n(m["meetings_held"]),
-                    ngettext("meeting reported held", "meetings reported held", m["meetings_held"]),
+                    npgettext(
+                        "a count on the paper",
+                        "meeting reported held",
+                        "meetings reported held",
+                        m["meetings_held"],
+                    ),
                 ),
-                (n(e["booths"]), ngettext("booth", "booths", e["booths"])),
-                (n(e["visits"]), ngettext("booth visit", "booth visits", e["visits"])),
-                (n(e["leads"]), ngettext("contact shared", "contacts shared", e["leads"])),
-                (n(e["pitches"]), ngettext("pitch", "pitches", e["pitches"])),
+                (n(e["booths"]), npgettext("a count on the paper", "booth", "booths", e["booths"])),
+                (
+                    n(e["visits"]),
+                    npgettext("a count on the paper", "booth visit", "booth visits", e["visits"]),
+                ),
+                (
+                    n(e["leads"]),
+                    npgettext(
+                        "a count on the paper", "contact shared", "contacts shared", e["leads"]
+                    ),
+                ),
+                (
+                    n(e["pitches"]),
+                    npgettext("a count on the paper", "pitch", "pitches", e["pitches"]),
+                ),
                 (
                     n(e["pitch_contacts"]),
-                    ngettext("contact from pitches", "contacts from pitches", e["pitch_contacts"]),
+                    npgettext(
+                        "a count on the paper",
+                        "contact from pitches",
+                        "contacts from pitches",
+                        e["pitch_contacts"],
+                    ),
                 ),
             ]
         )
