@@ -150,3 +150,47 @@ class Takeaway(models.Model):
 
     def text_in(self, language: str | None) -> str:
         return localised(self.text, self.translations, language)
+
+
+class PaperBuild(models.Model):
+    """A PDF of a paper, built in the background (`paper.pdfs`) and kept while `fingerprint`
+    (`paper.pdfs.fingerprint`: the paper's texts and the event's data) is current. One build per
+    paper, language, audience (`public`: the published paper's public sections; else the
+    organisers' full paper) and fingerprint: two requests at once share one build."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", pgettext_lazy("paper build status", "Queued")
+        RUNNING = "running", pgettext_lazy("paper build status", "Running")
+        DONE = "done", pgettext_lazy("paper build status", "Done")
+        FAILED = "failed", pgettext_lazy("paper build status", "Failed")
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="builds")
+    language = models.CharField(gettext_lazy("language"), max_length=15)
+    public = models.BooleanField(gettext_lazy("public"), default=False)
+    fingerprint = models.CharField(gettext_lazy("fingerprint"), max_length=64)
+    status = models.CharField(
+        gettext_lazy("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(gettext_lazy("progress"), default=0)
+    step = models.CharField(gettext_lazy("step"), max_length=20, blank=True)
+    file = models.FileField(gettext_lazy("file"), upload_to="paper/builds/", blank=True)
+    size = models.PositiveIntegerField(gettext_lazy("size in bytes"), default=0)
+    error = models.TextField(gettext_lazy("error"), blank=True)
+    created_at = models.DateTimeField(gettext_lazy("created at"), auto_now_add=True)
+    started_at = models.DateTimeField(gettext_lazy("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(gettext_lazy("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = gettext_lazy("paper build")
+        verbose_name_plural = gettext_lazy("paper builds")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["paper", "language", "public", "fingerprint"], name="paper_build_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="paper_build_progress_max"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.paper} ({self.language}, {'public' if self.public else 'organisers'})"
