@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "clustermeet.exhibition",
     "clustermeet.awards",
     "clustermeet.reports",
+    "clustermeet.api",
     "clustermeet.paper",
     "clustermeet.demo",
     "clustermeet.privacy",

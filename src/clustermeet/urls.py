@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
+from clustermeet.api.api import api
 from clustermeet.live.views import short_link
 from clustermeet.people.views import set_language
 
@@ -23,5 +24,7 @@ urlpatterns = [
     path("i18n/catalog.js", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("j/<str:code>/", short_link, name="live_join"),
     path("events/<slug:event_slug>/", include("clustermeet.reports.dashboard.urls")),
+    path("api/v1/", api.urls),
+    path("", include("clustermeet.api.urls")),
     path("", include("clustermeet.events.urls")),
 ]
