@@ -155,6 +155,7 @@ CELERY_IMPORTS = [
     "clustermeet.networking.matchmaking.tasks",
     "clustermeet.onsite.badges.tasks",
     "clustermeet.onsite.bookings.tasks",
+    "clustermeet.paper.pdfs.tasks",
 ]
 
 EMAIL_BACKEND = os.environ.get(
