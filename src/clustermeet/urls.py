@@ -20,6 +20,7 @@ urlpatterns = [
     path("events/<slug:event_slug>/", include("clustermeet.paper.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.exhibition.urls")),
     path("events/<slug:event_slug>/", include("clustermeet.awards.urls")),
+    path("events/<slug:event_slug>/", include("clustermeet.hooks.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("i18n/catalog.js", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("j/<str:code>/", short_link, name="live_join"),

@@ -497,13 +497,19 @@ class EventConsumer(AsyncWebsocketConsumer):
         )
         if not allowed:
             raise Forbidden
-        # Join the ticker first, then read the snapshot: a tick meanwhile is held and sent
-        # after it (complete figures, so the later one simply replaces the earlier).
+        # Join the ticker first, then read the snapshot: from then on every tick whose
+        # figures differ from the snapshot's reaches this connection — held until the
+        # snapshot is sent, then sent after it.
         if self._held is None:
             self._held = []
         tickers().join(self.event.pk, self)
         self.dashboard = True
-        figures = await database_sync_to_async(dashboard_messages.figures_payload)(self.event)
+        try:
+            figures = await database_sync_to_async(dashboard_messages.figures_payload)(self.event)
+        except BaseException:
+            self.dashboard = False
+            await tickers().leave(self.event.pk, self)
+            raise
         tickers().shown(self.event.pk, self, dashboard_messages.event_text(figures))
         return dashboard_messages.SNAPSHOT, figures
 

@@ -10,8 +10,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 SPARK_WIDTH, SPARK_HEIGHT, SPARK_PAD = 300, 64, 4
-COLUMN, COLUMN_GAP, COLUMNS_HEIGHT, COLUMN_LABELS = 26, 6, 120, 18
-ROW_HEIGHT, ROW_BAR, ROWS_WIDTH, ROW_LABEL = 34, 12, 300, 14
+COLUMN, COLUMN_GAP, COLUMNS_HEIGHT, COLUMN_LABELS = 34, 8, 160, 20
+ROW_HEIGHT, ROW_BAR, ROWS_WIDTH, ROW_LABEL = 38, 12, 360, 16
 
 
 @dataclass(frozen=True)

@@ -43,16 +43,18 @@ class DashboardTicker:
         return frozenset(self._members.get(event_id, ()))
 
     def join(self, event_id: int, member) -> None:
-        """Add `member`; the event's ticker starts with its first subscriber."""
+        """Add `member` (sent nothing until `shown` says what its snapshot was); the event's
+        ticker starts with its first subscriber."""
         self._members.setdefault(event_id, {}).setdefault(member, None)
         if event_id not in self._tasks:
             self._tasks[event_id] = asyncio.ensure_future(self._tick(event_id))
 
     def shown(self, event_id: int, member, text: str) -> None:
-        """`member` was sent `text` by other means (its snapshot), unless a tick reached it
-        meanwhile: that one is delivered after the snapshot, so it is what the client shows."""
+        """`member` was sent `text` by other means (its snapshot). Until then the ticker sends
+        it nothing: a reading taken meanwhile is at most as new as the snapshot, or newer — and
+        then the next tick, which differs from the snapshot, sends it."""
         members = self._members.get(event_id)
-        if members is not None and member in members and members[member] is None:
+        if members is not None and member in members:
             members[member] = text
 
     async def leave(self, event_id: int, member) -> None:
@@ -84,8 +86,8 @@ class DashboardTicker:
                 continue
             members = self._members.get(event_id, {})
             for member, last in list(members.items()):
-                if last == text or member not in members:
-                    continue
+                if last is None or last == text or member not in members:
+                    continue  # still reading its snapshot, up to date, or gone
                 members[member] = text
                 try:
                     await member.deliver(text)

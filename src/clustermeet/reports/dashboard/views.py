@@ -93,6 +93,7 @@ def page_context(event: Event, figures: dict) -> dict:
             "most": max(hour_values, default=0),
         },
         "votes_desc": VOTES_DESC % {"total": sum(s["votes"] for s in sessions)},
+        "votes_total": sum(s["votes"] for s in sessions),
         "event": event,
         "figures": figures,
         "spark": charts.sparkline([row["registrations"] for row in per_day]),

@@ -28,6 +28,13 @@ const clock = new Intl.DateTimeFormat(lang, {
   hourCycle: "h23",
   timeZone: text.tz,
 });
+const seconds = new Intl.DateTimeFormat(lang, {
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+  timeZone: text.tz,
+});
 const phaseNode = document.getElementById("dash-phase-labels");
 const phaseLabels = phaseNode ? JSON.parse(phaseNode.textContent) : {};
 
@@ -53,6 +60,10 @@ function draw(id, width, height, parts) {
   const chart = byId(id);
   if (!chart) return;
   chart.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  if (chart.hasAttribute("width")) {
+    chart.setAttribute("width", width);
+    chart.setAttribute("height", height);
+  }
   chart.querySelector("[data-plot]").replaceChildren(...parts);
 }
 
@@ -76,7 +87,7 @@ function sparkline(values) {
 }
 
 function columns(rows) {
-  const [column, gap, height, labels] = [26, 6, 120, 18];
+  const [column, gap, height, labels] = [34, 8, 160, 20];
   const width = Math.max(rows.length, 1) * (column + gap) + gap;
   const innerH = height - 2 * labels;
   const most = Math.max(0, ...rows.map(([, v]) => v)) || 1;
@@ -95,7 +106,7 @@ function columns(rows) {
 }
 
 function barRows(items) {
-  const [rowH, bar, width, label] = [34, 12, 300, 14];
+  const [rowH, bar, width, label] = [38, 12, 360, 16];
   const most = Math.max(0, ...items.map(([, v]) => v)) || 1;
   const parts = items.flatMap(([title, value], i) => {
     const y = i * rowH;
@@ -127,25 +138,26 @@ function cells(...values) {
 function renderSessions(sessions) {
   show("dash-sessions-empty", !sessions.length);
   show("dash-sessions-table", sessions.length > 0);
-  show("dash-votes-box", sessions.length > 0);
   byId("dash-sessions").replaceChildren(
-    ...sessions.map((s) =>
-      h(
+    ...sessions.map((s) => {
+      const when = `${clock.format(new Date(s.starts_at))}–${clock.format(new Date(s.ends_at))}`;
+      return h(
         "tr",
         {},
         h(
           "th",
           { scope: "row" },
           h("a", { href: `/events/${text.eventSlug}/sessions/${s.slug}/` }, s.title),
-          s.room ? [h("br"), h("span", { class: "muted" }, s.room)] : null,
+          h("br"),
+          h("span", { class: "dash-when" }, s.room ? `${when} · ${s.room}` : when),
         ),
-        h("td", {}, `${clock.format(new Date(s.starts_at))}–${clock.format(new Date(s.ends_at))}`),
         ...cells(num(s.votes), num(s.questions), num(s.open_polls)),
-      ),
-    ),
+      );
+    }),
   );
   barRows(sessions.map((s) => [shortTitle(s.title), s.votes]));
   const total = sessions.reduce((sum, s) => sum + s.votes, 0);
+  show("dash-votes-box", total > 0);  // a chart of zeros says nothing the table does not
   byId("dash-votes-desc").textContent = interpolate(text.textVotes, { total: num(total) });
 }
 
@@ -177,18 +189,31 @@ function renderAwards(awards) {
     ...awards.map((row) => {
       const counts =
         row.total == null
-          ? [h("td", { class: "num", colspan: 4 }, text.textDecided)]
-          : cells(
-              num(row.online),
-              num(row.onsite),
-              num(row.total),
-              row.percent == null ? "–" : `${percent.format(row.percent)} %`,
-            );
+          ? [h("td", { colspan: 2 }, text.textDecided)]
+          : [
+              h(
+                "td",
+                { class: "num" },
+                num(row.total),
+                h("br"),
+                h(
+                  "span",
+                  { class: "dash-when" },
+                  interpolate(text.textChannels, { online: num(row.online), onsite: num(row.onsite) }),
+                ),
+              ),
+              h("td", { class: "num" }, row.percent == null ? "–" : `${percent.format(row.percent)} %`),
+            ];
       return h(
         "tr",
         {},
-        h("th", { scope: "row" }, row.name),
-        h("td", {}, phaseLabels[row.phase] || row.phase),
+        h(
+          "th",
+          { scope: "row" },
+          row.name,
+          h("br"),
+          h("span", { class: "dash-when" }, phaseLabels[row.phase] || row.phase),
+        ),
         ...counts,
       );
     }),
@@ -257,7 +282,7 @@ function render(figures) {
   const asOf = byId("dash-as-of");
   const now = new Date();
   asOf.setAttribute("datetime", now.toISOString());
-  asOf.textContent = new Intl.DateTimeFormat(lang, { timeStyle: "medium", timeZone: text.tz }).format(now);
+  asOf.textContent = seconds.format(now);
   announce(summary(figures));
 }
 
