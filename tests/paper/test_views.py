@@ -59,15 +59,15 @@ def test_the_organisers_preview(client):
     assert html.count("<h1") == 1
     assert "<h1>Output paper: preview</h1>" in html
     assert PUBLIC_AUTHORITIES in html
-    assert reverse("paper:pdf", args=[built.event.slug]) in html
+    assert reverse("paper:pdfs:organisers", args=[built.event.slug]) in html
     assert SECRET_EMAIL not in html
 
 
-def test_staff_open_it_too_with_the_back_office_link(client):
+def test_staff_open_it_too_with_the_link_to_the_editor(client):
     built = build()
     client.force_login(PersonFactory(is_staff=True))
     html = client.get(reverse("paper:preview", args=[built.event.slug])).content.decode()
-    assert f"/admin/paper/paper/add/?event={built.event.pk}" in html
+    assert reverse("paper:edit", args=[built.event.slug]) in html
 
 
 @pytest.mark.parametrize("size", [1, 3])
@@ -80,8 +80,8 @@ def test_the_preview_runs_the_same_queries_whatever_the_size(
         client.get(reverse("paper:preview", args=[built.event.slug]))
 
 
-# The document's 47, the session and the account, the organiser check, the navigation.
-PREVIEW_QUERIES = 52
+# The document's 48, the session and the account, the organiser check, the navigation.
+PREVIEW_QUERIES = 53
 
 
 def test_the_pdf_download(client):

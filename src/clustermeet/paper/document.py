@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from clustermeet.events.models import Event
 from clustermeet.paper import markdown
 from clustermeet.paper.charts.svg import Palette
+from clustermeet.paper.figures.awards import awards
 from clustermeet.paper.figures.cafes import cafes
 from clustermeet.paper.figures.glance import glance
 from clustermeet.paper.figures.networking import networking
@@ -36,6 +37,7 @@ FIGURES = {
     "polls": polls,
     "cafes": cafes,
     "networking": networking,
+    "awards": awards,
 }
 PDF_VARIANT = "pdf/ua-1"
 
@@ -47,6 +49,7 @@ def section_title(key: str) -> str:
         "polls": _("Live polls"),
         "cafes": _("World cafés"),
         "networking": _("Networking and exhibition"),
+        "awards": _("Awards"),
     }[key]
 
 

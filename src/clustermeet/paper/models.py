@@ -10,8 +10,8 @@ from clustermeet.events.models import Event
 from clustermeet.live.models import localised
 from clustermeet.programme.models import Session
 
-# The sections of the paper, in their default order (the awards join in part 2 of issue 14).
-SECTIONS = ("glance", "programme", "polls", "cafes", "networking")
+# The sections of the paper, in their default order.
+SECTIONS = ("glance", "programme", "polls", "cafes", "networking", "awards")
 DEFAULT_PRIMARY = "#0b4f9c"  # the site's --brand
 DEFAULT_ACCENT = "#c2410c"  # the site's --accent
 HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"

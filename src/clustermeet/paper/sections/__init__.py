@@ -1,10 +1,11 @@
 """From figures to what the document shows: per section its charts (SVG from `paper.charts`)
 with their data tables, numbered as figures in document order. One layout per kind of section
-(`glance`, `polls`, `others`), all on `base.Base`; the rules for percentages and rankings are
-in `base` and `polls`, and the annex (`templates/paper/_annex.html`) states them."""
+(`glance`, `polls`, `others`, `awards`), all on `base.Base`; the rules for percentages and
+rankings are in `base` and `polls`, and the annex (`templates/paper/_annex.html`) states them."""
 
 from dataclasses import dataclass
 
+from clustermeet.paper.sections.awards import AwardsLayout
 from clustermeet.paper.sections.base import (
     Base,
     Figure,
@@ -19,7 +20,7 @@ from clustermeet.paper.sections.polls import PollsLayout
 
 
 @dataclass
-class Builder(GlanceLayout, PollsLayout, OthersLayout, Base):
+class Builder(GlanceLayout, PollsLayout, OthersLayout, AwardsLayout, Base):
     """`builder.<section key>(figure)` lays out one section's figure."""
 
 
