@@ -9,6 +9,7 @@ from django.utils import timezone
 from clustermeet.onsite.checkin.queries import door_figures
 from clustermeet.reports.dashboard import presence
 from clustermeet.reports.dashboard.queries import SPARK_DAYS, dashboard_figures
+from tests.awards.factories import CategoryFactory, vote_category
 from tests.factories import EventFactory
 from tests.reports.dashboard.factories import dashboard_event
 
@@ -60,12 +61,24 @@ def test_the_figures_of_an_event_under_way():
             "category": award.slug,
             "name": award.name,
             "phase": "voting",
+            "decided_by": "vote",
             "online": 2,
             "onsite": 1,
             "total": 3,
             "eligible": 5,
             "percent": 60.0,
         }
+    ]
+
+
+def test_awards_no_vote_decides_have_no_counts():
+    event = EventFactory()
+    decided = CategoryFactory(event=event, kind="decision", position=1, slug="special")
+    jury = vote_category(event, jury_weight=100, online=None, position=2, slug="jury")
+    rows = dashboard_figures(event, timezone.now())["awards"]
+    assert [(row["category"], row["decided_by"], row["total"], row["percent"]) for row in rows] == [
+        (decided.slug, "organisers", None, None),
+        (jury.slug, "jury", None, None),
     ]
 
 

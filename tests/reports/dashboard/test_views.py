@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from clustermeet.events.models import Event
 from clustermeet.people.models import Role
-from tests.awards.factories import JurorFactory, NominationFactory
+from tests.awards.factories import CategoryFactory, JurorFactory, NominationFactory
 from tests.factories import EventFactory, PersonFactory, RegistrationFactory
 from tests.onsite.factories import door_staff_of
 from tests.reports.dashboard.factories import dashboard_event
@@ -132,3 +132,11 @@ def test_the_event_page_links_the_dashboard_for_organisers_only(client, built):
     assert link in client.get(reverse("events:detail", args=[event.slug])).content.decode()
     client.force_login(built["participants"][0])
     assert link not in client.get(reverse("events:detail", args=[event.slug])).content.decode()
+
+
+def test_an_award_no_vote_decides_says_who_does(client, built):
+    CategoryFactory(event=built["event"], kind="decision", name="Special award", position=5)
+    client.force_login(built["organiser"])
+    html = client.get(url(built["event"])).content.decode()
+    assert "Special award" in html
+    assert '<td colspan="2">decided by the organisers</td>' in html

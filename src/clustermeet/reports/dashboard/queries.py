@@ -120,29 +120,38 @@ def meeting_figures(event: Event, now: datetime.datetime) -> dict:
 
 
 def booth_figures(event: Event, now: datetime.datetime) -> dict:
-    """Booth visits in all and begun today (the event's time zone). One query."""
+    """Booth visits in all and begun today (the event's time zone) up to `now`. One query."""
     local = timezone.localtime(now, event.tz)
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
     return BoothVisit.objects.filter(booth__event=event).aggregate(
-        visits=Count("pk"), visits_today=Count("pk", filter=Q(started_at__gte=midnight))
+        visits=Count("pk"),
+        visits_today=Count("pk", filter=Q(started_at__gte=midnight, started_at__lte=now)),
     )
 
 
 def award_figures(event: Event, now: datetime.datetime) -> list[dict]:
-    """Per award category (in their order): its phase and, for a vote, its ballots online and
-    on site, who may vote (the approved participants; null: the community) and the turnout in
-    per cent (null when there is no denominator) — `awards.results.queries.turnout`, counts
-    only, never a count per finalist. An award the organisers decide has null counts. At most
-    three queries."""
+    """Per award category (in their order): its phase, who decides (`decided_by`: "vote";
+    "jury", a vote category whose jury weighs 100 % and which has no ballot; "organisers", a
+    category they decide) and, for a vote, its ballots online and on site, who may vote (the
+    approved participants; null: the community) and the turnout in per cent (null when there is
+    no denominator) — `awards.results.queries.turnout`, counts only, never a count per
+    finalist. Null counts when no vote decides. At most three queries."""
     rows = []
     for item in turnout(event, now):
-        figures = item.turnout
+        category, figures = item.category, item.turnout
+        if figures is None:
+            decided_by = "organisers"
+        elif category.jury_weight == 100 and not figures.total:
+            decided_by, figures = "jury", None
+        else:
+            decided_by = "vote"
         percent = figures.percent if figures else None
         rows.append(
             {
-                "category": item.category.slug,
-                "name": item.category.name,
+                "category": category.slug,
+                "name": category.name,
                 "phase": item.phase,
+                "decided_by": decided_by,
                 "online": figures.online if figures else None,
                 "onsite": figures.onsite if figures else None,
                 "total": figures.total if figures else None,

@@ -188,8 +188,8 @@ function renderAwards(awards) {
   body.replaceChildren(
     ...awards.map((row) => {
       const counts =
-        row.total == null
-          ? [h("td", { colspan: 2 }, text.textDecided)]
+        row.decided_by !== "vote"
+          ? [h("td", { colspan: 2 }, row.decided_by === "jury" ? text.textJury : text.textOrganisers)]
           : [
               h(
                 "td",
