@@ -57,6 +57,7 @@ def test_every_section_is_there(paper):
         "polls",
         "cafes",
         "networking",
+        "awards",
     ]
 
 
@@ -77,6 +78,32 @@ def test_the_numbers_are_clustermeet_stats(paper):
     networking = section(paper, "networking").context["figure"]
     assert networking.meetings == paper["networking"] == stats["networking"]
     assert networking.exhibition == paper["exhibition"] == stats["exhibition"]
+    awards = section(paper, "awards").context
+    assert [{"category": e["slug"], "winners": e["winners"]} for e in awards["entries"]] == stats[
+        "awards"
+    ]["winners"]
+    ballots = {label: value for value, label in awards["numbers"].items}["award ballots"]
+    assert ballots == f"{stats['awards']['ballots']['total']:,}"
+
+
+@pytest.mark.django_db
+def test_the_demo_papers(paper):
+    content = paper["content"]
+    assert (content["paper"].status, content["paper"].public_sections) == (
+        "published",
+        ["glance", "programme", "polls", "cafes", "networking", "awards"],
+    )
+    assert content["introduction"].startswith("<p>For two days in November 2020")
+    takeaways = [
+        item["entry"].slug
+        for day in section(paper, "programme").context["days"]
+        for item in day["sessions"]
+        if item["takeaway"]
+    ]
+    assert len(takeaways) == 12
+    with translation.override("en"):
+        later = queries.paper_of(Event.objects.get(slug="ecc-2022"))
+    assert (later.pk is not None, later.status) == (True, "draft")
 
 
 @pytest.mark.django_db

@@ -22,6 +22,7 @@ from clustermeet.demo import (
     marketplace_2020,
     networking_2020,
     onsite_2022,
+    paper_2020,
     participants,
     synthetic,
 )
@@ -73,6 +74,7 @@ def load_demo(seed: int = synthetic.SEED) -> Counter:
         exhibition_2022.load_exhibition(writer)
         awards_2020.load_awards(writer, data, participant_ids)
         awards_2022.load_awards(writer, participant_ids)
+        paper_2020.load_papers(writer)
         return writer.created
 
 
