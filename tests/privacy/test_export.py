@@ -8,6 +8,7 @@ from clustermeet.privacy.queries import export_data
 def test_the_export_holds_every_record_about_the_person_from_every_app(world):
     data = export_data(world.anna)["apps"]
     assert sorted(data) == [
+        "api",
         "awards",
         "cafe",
         "exhibition",

@@ -39,6 +39,7 @@ def test_every_app_declares_its_processing():
         "onsite",
         "exhibition",
         "awards",
+        "api",
         "privacy",
     ]
     for declaration in registry.declarations():

@@ -1,6 +1,6 @@
 """Every error the API answers is JSON `{"code", "message", "field"}` with a stable code:
 401 `unauthenticated`/`invalid_token`/`token_revoked`/`token_expired`, 403 `forbidden`/
-`token_scope`/`service_token`/`csrf_failed`, 404 `not_found`, 405 `method_not_allowed`,
+`token_scope`/`service_token`/`csrf_failed`, 404 `not_found`,
 422 `invalid` (the field at fault in `field`) and the services' own refusal codes,
 429 `rate_limited`."""
 

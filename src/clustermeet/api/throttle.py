@@ -5,6 +5,7 @@ next window). The limits are settings: CLUSTERMEET_API_RATE (per token or person
 and CLUSTERMEET_API_ANONYMOUS_RATE (per IP, default 60), requests per minute."""
 
 import math
+import threading
 import time
 
 from django.conf import settings
@@ -24,7 +25,7 @@ def rate_for(kind: str) -> int:
 
 class WindowThrottle(BaseThrottle):
     def __init__(self):
-        self._wait: float | None = None
+        self._local = threading.local()  # one instance serves every thread of the process
 
     def _ident(self, request) -> tuple[str, str]:
         caller = caller_of(request)
@@ -48,9 +49,9 @@ class WindowThrottle(BaseThrottle):
                 cache.add(key, 1, timeout=WINDOW + 1)
                 count = 1
         if count > rate_for(kind):
-            self._wait = max(1, math.ceil((window + 1) * WINDOW - now))
+            self._local.wait = max(1, math.ceil((window + 1) * WINDOW - now))
             return False
         return True
 
     def wait(self) -> float | None:
-        return self._wait
+        return getattr(self._local, "wait", None)

@@ -18,6 +18,7 @@ APP_TITLES = {
     "onsite": gettext_lazy("On site: badges, check-in and site visits"),
     "exhibition": gettext_lazy("Exhibition and pitches"),
     "awards": gettext_lazy("Awards"),
+    "api": gettext_lazy("API tokens"),
     "privacy": gettext_lazy("Consents"),
 }
 
@@ -64,6 +65,8 @@ SECTION_TITLES = {
     "conflicts_declared": gettext_lazy("Conflicts of interest you declared"),
     "award_ballots": gettext_lazy("Your award votes"),
     "awards_log": gettext_lazy("Your actions in the awards' log"),
+    # api
+    "api_tokens": gettext_lazy("API tokens"),
     # privacy
     "consents": gettext_lazy("Consents"),
 }
@@ -102,6 +105,7 @@ FIELD_LABELS = {
     "email": gettext_lazy("E-mail"),
     "event": gettext_lazy("Event"),
     "event_slug": gettext_lazy("Event address"),
+    "expires_at": gettext_lazy("Expires"),
     "finalist": gettext_lazy("Finalist"),
     "finished_at": gettext_lazy("Scores submitted"),
     "first_name": gettext_lazy("First name"),
@@ -112,12 +116,14 @@ FIELD_LABELS = {
     "language": gettext_lazy("Language"),
     "last_login": gettext_lazy("Last login"),
     "last_name": gettext_lazy("Last name"),
+    "last_used_at": gettext_lazy("Last used"),
     "left_at": gettext_lazy("Left"),
     "location": gettext_lazy("Location"),
     "looking_for": gettext_lazy("Looking for"),
     "made_by_you": gettext_lazy("Nominated by you"),
     "message": gettext_lazy("Message"),
     "method": gettext_lazy("Method"),
+    "name": gettext_lazy("Name"),
     "nomination": gettext_lazy("Nomination"),
     "nominee": gettext_lazy("Nominee"),
     "note_for_the_door": gettext_lazy("Note for the door"),
@@ -127,6 +133,7 @@ FIELD_LABELS = {
     "other_person": gettext_lazy("Other person"),
     "pitch": gettext_lazy("Pitch"),
     "poll": gettext_lazy("Poll"),
+    "prefix": gettext_lazy("Starts with"),
     "question": gettext_lazy("Question"),
     "reason": gettext_lazy("Reason"),
     "receipt": gettext_lazy("Receipt"),
@@ -134,7 +141,9 @@ FIELD_LABELS = {
     "role": gettext_lazy("Role"),
     "roles": gettext_lazy("Roles"),
     "round": gettext_lazy("Round"),
+    "scope": gettext_lazy("Access"),
     "score": gettext_lazy("Score"),
+    "service": gettext_lazy("Service token"),
     "session": gettext_lazy("Session"),
     "source": gettext_lazy("Source"),
     "stakeholder_type": gettext_lazy("Stakeholder type"),

@@ -1,0 +1,44 @@
+"""schemathesis against the app in-process (WSGI): every operation of the OpenAPI document,
+five derandomised examples each, called as the organiser of the test world (so that the
+operations get past their permission checks and reach their code): no server error, and every
+answer — status, content type, body — conforms to the document."""
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from tests.api.world import build
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+@pytest.fixture
+def organiser_token(db, settings):
+    settings.CLUSTERMEET_API_RATE = 100_000
+    return build().tokens["organiser"]
+
+
+@schema.parametrize()
+@settings(
+    max_examples=5,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    deadline=None,
+)
+def test_the_api_conforms_to_its_document(case, organiser_token):
+    case.call_and_validate(headers={"Authorization": f"Bearer {organiser_token}"}, checks=CHECKS)
