@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+"""The comparison of a series' editions, under /events/<event>/paper/ (`paper:compare:`)."""
+
+from django.urls import path
+
+from clustermeet.paper.compare import views
 
 app_name = "compare"
 
-urlpatterns = []
+urlpatterns = [path("compare/", views.index, name="index")]
