@@ -1,12 +1,13 @@
 """The stored PDFs: one build per fingerprint, the job's steps and outcome, a failed build
 queued again, older builds removed."""
 
+import datetime as dt
 import io
 import os
 
 import pypdfium2 as pdfium
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from clustermeet.paper import document
 from clustermeet.paper.models import Paper, PaperBuild, Takeaway
@@ -142,3 +143,31 @@ def test_remove_older_keeps_other_languages_and_audiences():
         [kept[0].pk, kept[1].pk, new.pk]
     )
     assert PaperBuild.objects.filter(pk=old.pk).exists() is False
+
+
+@pytest.mark.parametrize("status", [Status.QUEUED, Status.RUNNING])
+def test_a_build_whose_job_was_lost_is_queued_again(status):
+    event = SessionFactory().event
+    made, _start = services.request_build(event, "en", public=False)
+    long_ago = timezone.now() - services.STALE - dt.timedelta(seconds=1)
+    PaperBuild.objects.filter(pk=made.pk).update(
+        status=status, created_at=long_ago, started_at=long_ago, progress=40, step="layout"
+    )
+    again, start = services.request_build(event, "en", public=False)
+    assert (again.pk, start, again.status, again.progress, again.step, again.started_at) == (
+        made.pk,
+        True,
+        Status.QUEUED,
+        0,
+        "",
+        None,
+    )
+    assert services.request_build(event, "en", public=False)[1] is False
+
+
+def test_a_running_build_within_its_time_is_left_alone():
+    event = SessionFactory().event
+    made, _start = services.request_build(event, "en", public=False)
+    PaperBuild.objects.filter(pk=made.pk).update(status=Status.RUNNING, started_at=timezone.now())
+    again, start = services.request_build(event, "en", public=False)
+    assert (again.pk, start, again.status) == (made.pk, False, Status.RUNNING)

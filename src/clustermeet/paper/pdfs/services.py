@@ -2,6 +2,7 @@
 fingerprint or makes it (a unique constraint: two requests at once share one row), `run_build`
 is the background job that lays the PDF out and writes its progress as it goes."""
 
+import datetime as dt
 import logging
 import secrets
 
@@ -18,6 +19,7 @@ logger = logging.getLogger(__name__)
 Status = PaperBuild.Status
 
 # The job's steps: (key, progress when it starts); their labels are in `steps.label`.
+STALE = dt.timedelta(minutes=15)
 STEPS = (("figures", 5), ("layout", 40), ("pdf", 55), ("saving", 95))
 
 
@@ -34,8 +36,9 @@ def _paper(event: Event) -> Paper:
 
 def request_build(event: Event, language: str, *, public: bool) -> tuple[PaperBuild, bool]:
     """The build of the paper as it stands now in `language` for its audience, and whether the
-    caller must start the job (a new build, or a failed one queued again). A done build of the
-    current fingerprint is returned as it is."""
+        caller must start the job (a new build, or a failed one queued again). A done build of the
+        current fingerprint is returned as it is; a failed one, or one whose job was lost (queued or
+    running for longer than `STALE`), is queued again."""
     paper = _paper(event)
     key = {"paper": paper, "language": language, "public": public, "fingerprint": ""}
     key["fingerprint"] = fingerprint(paper)
@@ -46,14 +49,30 @@ def request_build(event: Event, language: str, *, public: bool) -> tuple[PaperBu
                 return PaperBuild.objects.create(**key), True
         except IntegrityError:  # the same request at the same time: its row is the one
             build = PaperBuild.objects.get(**key)
-    if build.status == Status.FAILED:
-        # Only one of several requests queues it again.
-        again = PaperBuild.objects.filter(pk=build.pk, status=Status.FAILED).update(
-            status=Status.QUEUED, progress=0, step="", error="", finished_at=None
+    if build.status == Status.FAILED or _stale(build):
+        # Only one of several requests queues it again (the update's filter is the lock).
+        again = PaperBuild.objects.filter(
+            pk=build.pk, status=build.status, created_at=build.created_at
+        ).update(
+            status=Status.QUEUED,
+            progress=0,
+            step="",
+            error="",
+            created_at=timezone.now(),
+            started_at=None,
+            finished_at=None,
         )
         build.refresh_from_db()
         return build, bool(again)
     return build, False
+
+
+def _stale(build: PaperBuild) -> bool:
+    """Queued or running for longer than any build takes: its job was lost (a worker or the
+    web process stopped), so the next request starts it again."""
+    if build.status not in (Status.QUEUED, Status.RUNNING):
+        return False
+    return (build.started_at or build.created_at) < timezone.now() - STALE
 
 
 def run_build(build_id: int) -> None:
