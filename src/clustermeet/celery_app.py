@@ -22,6 +22,14 @@ app.conf.beat_schedule = {
         "task": "clustermeet.onsite.bookings.tasks.expire_booking_offers",
         "schedule": 60.0,
     },
+    "hooks-retry-due": {
+        "task": "clustermeet.hooks.tasks.retry_due",
+        "schedule": 60.0,
+    },
+    "hooks-purge-payloads": {
+        "task": "clustermeet.hooks.tasks.purge_payloads",
+        "schedule": 24 * 60 * 60.0,
+    },
     "privacy-purge-expired": {
         "task": "clustermeet.privacy.tasks.purge_expired",
         "schedule": 24 * 60 * 60.0,

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_countries",
     "clustermeet.events",
     "clustermeet.people",
+    "clustermeet.hooks",
     "clustermeet.programme",
     "clustermeet.live",
     "clustermeet.cafe",
@@ -156,7 +157,11 @@ CELERY_IMPORTS = [
     "clustermeet.onsite.badges.tasks",
     "clustermeet.onsite.bookings.tasks",
     "clustermeet.paper.pdfs.tasks",
+    "clustermeet.hooks.tasks",
 ]
+# Webhooks go to HTTPS addresses only; plain HTTP to this machine (127.0.0.1, localhost) is
+# allowed with DEBUG or this setting (a receiver on a developer's machine, the tests).
+CLUSTERMEET_WEBHOOKS_ALLOW_LOCAL = os.environ.get("CLUSTERMEET_WEBHOOKS_ALLOW_LOCAL", "") == "1"
 
 EMAIL_BACKEND = os.environ.get(
     "CLUSTERMEET_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

@@ -287,7 +287,7 @@ def test_close_selected_polls_closes_only_open_ones(
         response = changelist_action(client, POLLS, "close_selected", [running, draft])
 
     assert messages_of(response) == ["Closed 1 poll. Left unchanged: “Draft?” is draft."]
-    assert len(callbacks) == 1
+    assert len(callbacks) == 2  # the poll's broadcast and its webhooks (poll.closed)
     assert list(Poll.objects.order_by("pk").values_list("status", "version")) == [
         ("closed", 6),
         ("draft", 0),

@@ -158,7 +158,7 @@ def test_every_accepted_write_schedules_one_broadcast(stage, django_capture_on_c
         question = services.ask(stage["session"], stage["alice"], "Who pays?", False)
         services.moderate_question(question.pk, "approve")
         services.upvote(question.pk, stage["bob"])
-    assert len(callbacks) == 6
+    assert len(callbacks) == 7  # six broadcasts, and the webhooks of the closed poll
 
 
 # --- Q&A ------------------------------------------------------------------------------------

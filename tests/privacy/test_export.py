@@ -12,6 +12,7 @@ def test_the_export_holds_every_record_about_the_person_from_every_app(world):
         "awards",
         "cafe",
         "exhibition",
+        "hooks",
         "live",
         "networking",
         "onsite",

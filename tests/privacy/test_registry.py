@@ -32,6 +32,7 @@ def test_every_app_declares_its_processing():
     labels = [d.app_label for d in registry.declarations()]
     assert labels == [
         "people",
+        "hooks",
         "programme",
         "live",
         "cafe",

@@ -70,7 +70,7 @@ def test_the_record_of_processing_is_for_organisers_only(client, world):
     assert response.status_code == 200
     assert "Retention: 365 days after the event ends" in text
     assert "Art. 6(1)(b) GDPR" in text
-    assert text.count('<tr data-app="') == 10
+    assert text.count('<tr data-app="') == 11
 
 
 def test_the_retention_text_counts_days_and_writes_the_date_in_the_page_language():

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from clustermeet.hooks import services as webhooks
 from clustermeet.live import messages
 from clustermeet.live.models import Ballot, Poll, PollOption, Question, Upvote
 from clustermeet.people.models import Person
@@ -46,7 +47,11 @@ def open_poll(poll_id: int) -> Poll:
 
 
 def close_poll(poll_id: int) -> Poll:
-    return _set_poll(poll_id, status=Poll.Status.CLOSED, closed_at=timezone.now)
+    with transaction.atomic():
+        poll = _set_poll(poll_id, status=Poll.Status.CLOSED, closed_at=timezone.now)
+        event_id = Session.objects.values_list("event_id", flat=True).get(pk=poll.session_id)
+        webhooks.emit(event_id, "poll.closed", poll.pk)
+    return poll
 
 
 def set_results_visibility(poll_id: int, visibility: str) -> Poll:

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Ecosystem, Event
+from clustermeet.hooks import services as webhooks
 from clustermeet.people import tasks
 from clustermeet.people.models import (
     Organisation,
@@ -341,6 +342,9 @@ def register(
                 raise RegistrationError(_("You are registered for this event already."))
             registration.roles.set(Role.objects.filter(code__in=data.roles))
             record_registration_consents(registration, directory=data.list_in_directory, at=now)
+            webhooks.emit(event, "registration.created", registration.pk)
+            if status == Registration.Status.APPROVED:  # no approval needed: approved at once
+                webhooks.emit(event, "registration.approved", registration.pk)
             kind = "received" if status == Registration.Status.PENDING else "confirmed"
             transaction.on_commit(
                 lambda: tasks.send_registration_email.delay(registration.pk, kind)
@@ -356,6 +360,7 @@ def _decide(
     new_status: str,
     from_statuses: list[str],
     email_kind: str,
+    hook: str = "",
 ) -> list[Registration]:
     """Move registrations to `new_status`. Rows are locked, so two organisers approving at once
     send one e-mail, not two. Returns the registrations that changed."""
@@ -374,6 +379,8 @@ def _decide(
             registration.decided_by = by
             registration.save(update_fields=["status", "decided_at", "decided_by"])
             changed.append(registration)
+            if hook:
+                webhooks.emit(registration.event_id, hook, registration.pk)
         for registration in changed:
             transaction.on_commit(
                 lambda pk=registration.pk: tasks.send_registration_email.delay(pk, email_kind)
@@ -388,6 +395,7 @@ def approve(registrations, by: Person | None = None) -> list[Registration]:
         Registration.Status.APPROVED,
         [Registration.Status.PENDING, Registration.Status.DECLINED],
         "approved",
+        hook="registration.approved",
     )
 
 

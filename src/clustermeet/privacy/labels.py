@@ -19,6 +19,7 @@ APP_TITLES = {
     "exhibition": gettext_lazy("Exhibition and pitches"),
     "awards": gettext_lazy("Awards"),
     "api": gettext_lazy("API tokens"),
+    "hooks": gettext_lazy("Webhooks"),
     "privacy": gettext_lazy("Consents"),
 }
 
@@ -67,6 +68,8 @@ SECTION_TITLES = {
     "awards_log": gettext_lazy("Your actions in the awards' log"),
     # api
     "api_tokens": gettext_lazy("API tokens"),
+    # hooks
+    "webhook_endpoints_added": gettext_lazy("Webhook endpoints you added"),
     # privacy
     "consents": gettext_lazy("Consents"),
 }
@@ -75,6 +78,7 @@ FIELD_LABELS = {
     "action": gettext_lazy("Action"),
     "activity": gettext_lazy("Activity"),
     "added_at": gettext_lazy("Added"),
+    "address": gettext_lazy("Address"),
     "anonymous": gettext_lazy("Anonymous"),
     "answer": gettext_lazy("Answer"),
     "at": gettext_lazy("When"),

@@ -40,6 +40,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Event
+from clustermeet.hooks import services as webhooks
 from clustermeet.networking.matchmaking.board import Board, Row, rows_of, uses_tables
 from clustermeet.networking.meetings import tasks
 from clustermeet.networking.models import Matchmaking, Meeting, MeetingParticipant, Slot
@@ -379,6 +380,7 @@ def publish(matchmaking_id: int) -> Published:
             )  # fmt: skip
             fitting.append(meeting)
         published = _schedule_drafts(fitting, unplaced)
+        webhooks.emit_each(event, "meeting.scheduled", published)
         matchmaking.status = Matchmaking.Status.PUBLISHED
         matchmaking.published_at = timezone.now()
         matchmaking.save(update_fields=["status", "published_at"])

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from clustermeet.events.models import Event
 from clustermeet.events.queries import can_manage, is_approved_participant
+from clustermeet.hooks import services as webhooks
 from clustermeet.networking.meetings import tasks
 from clustermeet.networking.meetings.queries import answerer_id, is_reachable
 from clustermeet.networking.models import (
@@ -226,6 +227,7 @@ def accept_request(request_id: int, *, by: Person, slot: Slot | None = None, loc
             transaction.on_commit(lambda: tasks.send_request_email.delay(request.pk, "accepted"))
         else:
             transaction.on_commit(lambda: tasks.send_meeting_email.delay(meeting.pk, "scheduled"))
+            webhooks.emit(event, "meeting.scheduled", meeting.pk)
         _decide(request, MeetingRequest.Status.ACCEPTED)
     return meeting
 

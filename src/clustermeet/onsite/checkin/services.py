@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Event
+from clustermeet.hooks import services as webhooks
 from clustermeet.onsite.checkin import messages, scans
 from clustermeet.onsite.checkin.queries import badge_kind, kind_label
 from clustermeet.onsite.errors import OnsiteError
@@ -196,6 +197,7 @@ def _record(
                 return replayed
             return _already(event, registration, badge, day)
         broadcast.after_commit(messages.door_update, event.pk)
+        webhooks.emit(event, "checkin.created", row.pk)
     row.registration = registration
     row.badge = badge
     return _green(row)
