@@ -12,8 +12,12 @@ from ninja import Query, Router, Schema
 from clustermeet.api import pagination
 from clustermeet.api.caller import caller_of, event_for, refuse
 from clustermeet.api.schemas.common import listing
-from clustermeet.events.queries import can_manage, is_approved_participant
-from clustermeet.networking.marketplace.queries import filter_offers, offers_of, with_bylines
+from clustermeet.networking.marketplace.queries import (
+    filter_offers,
+    may_browse,
+    offers_of,
+    with_bylines,
+)
 from clustermeet.networking.models import Offer
 
 router = Router(tags=["marketplace"])
@@ -49,7 +53,7 @@ def list_offers(
 ):
     event = event_for(request, slug)
     person = caller_of(request).person
-    if not (is_approved_participant(person, event) or can_manage(person, event)):
+    if not may_browse(person, event):
         raise refuse(request, _("Only the event's participants see the marketplace."))
     offers = filter_offers(
         offers_of(event),

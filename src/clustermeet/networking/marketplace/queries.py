@@ -8,8 +8,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from clustermeet.events.models import Ecosystem, Event
+from clustermeet.events.queries import can_manage, is_approved_participant
 from clustermeet.networking.models import Interest, Offer
 from clustermeet.people.models import OrganisationType, Person, Registration
+
+
+def may_browse(person, event: Event, *, participant: bool | None = None) -> bool:
+    """The marketplace's audience: the event's approved participants (who may also post and
+    express interest) and its organisers. `participant`, when the caller knows it already,
+    saves asking again."""
+    if participant is None:
+        participant = is_approved_participant(person, event)
+    return participant or can_manage(person, event)
 
 
 def _approved(event: Event, **extra) -> QuerySet[Registration]:

@@ -43,7 +43,7 @@ def _event(request, event_slug: str) -> tuple[Event, bool]:
     express interest); anyone else but an organiser is refused."""
     event = get_visible_event(request.user, event_slug)
     participant = is_approved_participant(request.user, event)
-    if not (participant or can_manage(request.user, event)):
+    if not marketplace_queries.may_browse(request.user, event, participant=participant):
         raise _ParticipantsOnly
     return event, participant
 
