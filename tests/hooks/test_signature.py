@@ -3,6 +3,8 @@
 
 import hashlib
 import hmac
+import pathlib
+import time
 
 from clustermeet.hooks import signature
 
@@ -41,3 +43,27 @@ def test_verify_accepts_one_of_several_signatures():
 
 def test_the_body_is_compact_sorted_utf8():
     assert signature.body_of({"b": "č", "a": [1, 2]}) == '{"a":[1,2],"b":"č"}'.encode()
+
+
+def test_the_example_in_docs_api_md_verifies_a_real_signature():
+    """docs/api.md's Python example, run as written, accepts our signature and refuses a
+    tampered body."""
+    text = (pathlib.Path(__file__).parents[2] / "docs" / "api.md").read_text()
+    section = text[text.index("### Delivery and signature") :]
+    start = section.index("```python\n") + len("```python\n")
+    code = section[start : section.index("```", start)]
+    namespace: dict = {}
+    exec(code, namespace)
+    now = int(time.time())
+    body = b'{"id":"x","type":"poll.closed"}'
+    headers = {
+        "ClusterMeet-Timestamp": str(now),
+        "ClusterMeet-Signature": signature.sign("k", now, body),
+    }
+    old = {**headers, "ClusterMeet-Timestamp": str(now - 301)}
+    assert [
+        namespace["verify"]("k", headers, body),
+        namespace["verify"]("k", headers, body + b" "),
+        namespace["verify"]("k", old, body),
+    ] == [True, False, False]
+    assert len(code.strip().splitlines()) <= 12
