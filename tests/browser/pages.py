@@ -79,6 +79,10 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("awards-log", "organiser", f"{EV}/awards/results/log/"),
     PageType("back-office-registrations", "organiser", "/admin/people/registration/"),
     PageType("back-office-import", "organiser", "/admin/people/registration/import/"),
+    PageType("paper-editor", "organiser", f"{EV}/paper/edit/"),
+    PageType("paper-introduction", "organiser", f"{EV}/paper/edit/introduction/?language=de"),
+    PageType("paper-takeaways", "organiser", f"{EV}/paper/edit/takeaways/"),
+    PageType("paper-public", None, f"{EV}/output-paper/"),
 )
 
 

@@ -207,9 +207,25 @@ def test_publish_then_unpublish(client):
 
 
 @pytest.mark.parametrize("size", [1, 3])
-@pytest.mark.parametrize(("name", "count"), [("edit", 7), ("introduction", 6), ("takeaways", 6)])
+@pytest.mark.parametrize(("name", "count"), [("edit", 7), ("introduction", 6), ("takeaways", 7)])
 def test_the_same_queries_whatever_the_size(client, size, name, count, django_assert_num_queries):
     built = build(size)
     client.force_login(built.organiser)
     with django_assert_num_queries(count):
         assert client.get(reverse(f"paper:{name}", args=[built.event.slug])).status_code == 200
+
+
+def test_the_live_preview_renders_without_saving(client):
+    built = build()
+    url = reverse("paper:render", args=[built.event.slug])
+    participant = RegistrationFactory(event=built.event, roles=[Role.PARTICIPANT]).person
+    client.force_login(participant)
+    assert client.post(url, {"text": "x"}).status_code == 403
+    client.force_login(built.organiser)
+    response = client.post(url, {"text": "- **One**\n- <script>two</script>"})
+    assert response.content.decode() == (
+        "<ul><li><strong>One</strong></li><li>&lt;script&gt;two&lt;/script&gt;</li></ul>"
+    )
+    assert Paper.objects.count() == 0
+    html = client.get(reverse("paper:takeaways", args=[built.event.slug])).content.decode()
+    assert "<li>Clusters are <strong>drivers</strong> of change</li>" in html

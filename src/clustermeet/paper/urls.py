@@ -16,6 +16,7 @@ urlpatterns = [
     path("paper/edit/cover/", views.cover, name="cover"),
     path("paper/edit/introduction/", views.introduction, name="introduction"),
     path("paper/edit/takeaways/", views.takeaways, name="takeaways"),
+    path("paper/edit/render/", views.render_text, name="render"),
     path("paper/publish/", views.publish, name="publish"),
     path("paper/unpublish/", views.unpublish, name="unpublish"),
     path("output-paper/", views.public, name="public"),

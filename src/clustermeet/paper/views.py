@@ -16,11 +16,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clustermeet.events.queries import can_manage, get_visible_event
-from clustermeet.paper import document, queries, services
+from clustermeet.paper import document, markdown, queries, services
 from clustermeet.paper.charts.svg import Palette
 from clustermeet.paper.forms import (
     ColoursForm,
@@ -259,6 +260,10 @@ def unpublish(request, event_slug: str):
     return redirect("paper:edit", event.slug)
 
 
+def _html(text) -> str:
+    return mark_safe(markdown.render(text or ""))  # markdown.render escapes everything first
+
+
 def _language_of(request) -> str:
     form = LanguageForm(request.POST or request.GET)
     return form.chosen()
@@ -300,6 +305,7 @@ def introduction(request, event_slug: str):
             "language": language,
             "language_form": LanguageForm(initial={"language": language}),
             "language_name": _language_name(language),
+            "html": _html(form["text"].value()),
             "translated": [
                 (code, _language_name(code))
                 for code in sorted(paper.introduction_translations or {})
@@ -358,6 +364,7 @@ def takeaways(request, event_slug: str):
                 "session": session,
                 "form": form,
                 "original": takeaway.text if takeaway and language else "",
+                "html": _html(form["text"].value()),
             }
         )
     return _render(
@@ -365,6 +372,7 @@ def takeaways(request, event_slug: str):
         event,
         "paper/edit_takeaways.html",
         {
+            "paper": queries.paper_of(event),
             "rows": rows,
             "language": language,
             "language_form": LanguageForm(initial={"language": language}),
@@ -372,3 +380,12 @@ def takeaways(request, event_slug: str):
         },
         status=400 if failed is not None else 200,
     )
+
+
+@login_required
+@require_POST
+def render_text(request, event_slug: str):
+    """The HTML of a text being written (htmx: the editor's live preview); nothing is saved."""
+    _organisers_event(request, event_slug)
+    text = request.POST.get("text", "")[: services.MAX_TEXT]
+    return HttpResponse(markdown.render(text) or "")

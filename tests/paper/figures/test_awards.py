@@ -116,9 +116,8 @@ def test_the_section_in_the_document():
         "Rank",
         "Jury's mean score",
         "Share of the jury",
-        "Combined",
     ]
-    assert jury["table"].rows[0] == ["Partnership 1 (winner)", "1", "5.000", "62.5 %", "62.5 %"]
+    assert jury["table"].rows[0] == ["Partnership 1 (winner)", "1", "5.000", "62.5 %"]
     assert "Figure 1: Votes per finalist: Cluster Manager of the Year" in html
     assert "Winner: <strong>Chosen Cluster</strong>" in html
     assert HIDDEN_FINALIST not in html
@@ -130,3 +129,43 @@ def test_a_fixed_number_of_queries(size, django_assert_num_queries):
     event, _organiser, _made = built(size)
     with django_assert_num_queries(3):  # revealed categories, ballots per channel, participants
         awards(event)
+
+
+def test_a_vote_weighed_with_its_jury_and_one_channel_only():
+    from clustermeet.awards.results import services
+    from tests.awards.factories import (
+        BallotFactory,
+        CriterionFactory,
+        JurorFactory,
+        finalists_of,
+        score_all,
+        vote_category,
+    )
+
+    event = EventFactory()
+    organiser = awards_organiser(event)
+    category = vote_category(event, online=(-48, -24), finalists=2, jury_weight=50, slug="mixed")
+    criterion, juror = CriterionFactory(category=category), JurorFactory(category=category)
+    first, second = finalists_of(category)
+    score_all(juror, first, [criterion], 2)
+    score_all(juror, second, [criterion], 2)
+    BallotFactory(nomination=first)
+    services.reveal(category, organiser)
+    paper = Paper(event=event, sections=["awards"])
+    with translation.override("en"):
+        (section,) = document.context(event, paper)["sections"]
+    assert section.context["numbers"].items == [
+        ("1", "award"),
+        ("2", "finalists"),
+        ("1", "award ballot"),
+    ]
+    (entry,) = section.context["entries"]
+    assert entry["figure"].table.headers[-3:] == [
+        "Jury's mean score",
+        "Share of the jury",
+        "Combined",
+    ]
+    assert entry["figure"].table.rows == [
+        ["Finalist 1 (winner)", "1", "1", "0", "1", "100.0 %", "2.000", "50.0 %", "75.0 %"],
+        ["Finalist 2", "2", "0", "0", "0", "0.0 %", "2.000", "50.0 %", "25.0 %"],
+    ]

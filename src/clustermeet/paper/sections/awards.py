@@ -33,13 +33,16 @@ class AwardsLayout:
             ),
         ]
         if figure.voted:
-            numbers += [
+            numbers.append(
                 (
                     n(figure.ballots),
                     npgettext(
                         "a count on the paper", "award ballot", "award ballots", figure.ballots
                     ),
-                ),
+                )
+            )
+        if figure.voted and figure.online and figure.onsite:  # both channels: each of them
+            numbers += [
                 (
                     n(figure.online),
                     npgettext("a count on the paper", "online", "online", figure.online),
@@ -80,7 +83,10 @@ class AwardsLayout:
         if not award.jury_only:
             headers += [_("Online"), _("On site"), _("Votes"), _("Share of the votes")]
         if result.get("jury_weight"):
-            headers += [_("Jury's mean score"), _("Share of the jury"), _("Combined")]
+            headers += [_("Jury's mean score"), _("Share of the jury")]
+        combined = bool(result.get("jury_weight")) and not award.jury_only
+        if combined:  # the jury's and the votes' shares weighed together
+            headers.append(_("Combined"))
         table_rows = []
         for row in rows:
             won = _("%(name)s (winner)") % {"name": row["name"]}
@@ -96,8 +102,9 @@ class AwardsLayout:
                 cells += [
                     number_format(row["jury_mean"], 3) if row["jury_mean"] else "—",
                     _percent(row["jury_percent"]),
-                    _percent(row["combined_percent"]),
                 ]
+            if combined:
+                cells.append(_percent(row["combined_percent"]))
             table_rows.append(cells)
         caption = _("The finalists of %(award)s") % {"award": name}
         table = Table(caption, headers, table_rows, set(range(1, len(headers))))
