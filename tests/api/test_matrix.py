@@ -45,6 +45,7 @@ TABLE = {
     "leads_list": (401, 200, 403, 403, 403),
     "awards_list": PUBLIC,
     "checkins_list": ORGANISERS,
+    "paper_get": PUBLIC,
 }
 
 

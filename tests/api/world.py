@@ -14,6 +14,7 @@ from clustermeet.awards.models import Category
 from clustermeet.cafe.models import Cafe, CafeQuestion, CafeRound, CafeTable, Note
 from clustermeet.live.models import Ballot, Poll, PollOption
 from clustermeet.onsite.models import CheckIn
+from clustermeet.paper.models import Paper
 from clustermeet.people.models import Registration, Role
 from clustermeet.programme.models import Bookmark, Session
 from tests.awards.factories import CategoryFactory, NominationFactory
@@ -114,6 +115,7 @@ def build() -> World:
         checked_in_at=timezone.now(),
         method=CheckIn.Method.SEARCH,
     )
+    Paper.objects.create(event=event, status=Paper.Status.PUBLISHED)
     tokens = {
         role: services.create_token(person, name=role, scope=ApiToken.Scope.WRITE)[1]
         for role, person in (("participant", p), ("other", q), ("organiser", organiser))

@@ -18,6 +18,7 @@ from clustermeet.api.routers import (
     harvests,
     marketplace,
     me,
+    paper,
     polls,
     programme,
     registrations,
@@ -82,3 +83,4 @@ api.add_router("/", marketplace.router)
 api.add_router("/", exhibition.router)
 api.add_router("/", awards.router)
 api.add_router("/", checkins.router)
+api.add_router("/", paper.router)
