@@ -81,6 +81,9 @@ def test_anonymous_callers_are_limited_by_address(settings):
     assert (refused.status_code, body(refused)["code"]) == (429, "rate_limited")
     assert 1 <= int(refused["Retry-After"]) <= 60
     assert Client(REMOTE_ADDR="10.0.0.2").get("/api/v1/series").status_code == 200
+    # A made-up X-Forwarded-For does not reset the count.
+    spoofed = client.get("/api/v1/series", HTTP_X_FORWARDED_FOR="192.0.2.7")
+    assert spoofed.status_code == 429
 
 
 def test_tokens_are_limited_each_on_their_own(settings):

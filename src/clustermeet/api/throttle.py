@@ -33,7 +33,8 @@ class WindowThrottle(BaseThrottle):
             return "token", f"t{caller.token.pk}"
         if caller.is_authenticated:
             return "person", f"p{caller.person.pk}"
-        return "anonymous", f"ip{self.get_ident(request)}"
+        # REMOTE_ADDR, never X-Forwarded-For, which any client may set to a new value per call.
+        return "anonymous", f"ip{request.META.get('REMOTE_ADDR', '')}"
 
     def allow_request(self, request) -> bool:
         kind, ident = self._ident(request)
