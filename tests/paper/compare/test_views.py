@@ -46,7 +46,7 @@ def test_the_visitors_comparison_of_published_papers(series):
     assert response.status_code == 200
     assert html.count("<h1") == 1
     assert "<h1>European Cluster Conference: the editions compared</h1>" in html
-    assert '<a href="/events/ecc-2020/">ECC 2020</a>' in html
+    assert '<a href="/events/ecc-2020/" aria-label="ECC 2020" title="ECC 2020">2020</a>' in html
     assert (
         '<tr><th scope="row">Participants</th><td class="num">2</td><td class="num">—</td></tr>'
         in html

@@ -8,11 +8,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from clustermeet.paper.charts.svg import Canvas, Chart, Palette, mix, truncate, wrap
+from clustermeet.paper.charts.svg import (
+    Canvas,
+    Chart,
+    Palette,
+    contrast,
+    mix,
+    text_width,
+    truncate,
+    wrap,
+)
 
 WIDTH = 640
 PAD = 12
-LABEL = 120  # the editions' names, left of their bars
 VALUE_ROOM = 64
 SIZE = 12
 GROUP_TITLE = 13
@@ -35,26 +43,36 @@ def grouped_chart(
     desc: str,
     key: str,
     palette: Palette | None = None,
+    width: int = WIDTH,
 ) -> Chart:
-    canvas = Canvas(WIDTH, palette or Palette())
+    """`width` in px (the page draws a narrow one for phones); the editions' names take the
+    room of the longest, at most 30 % of it."""
+    canvas = Canvas(width, palette or Palette())
     palette = canvas.palette
     y = PAD + 14
-    for line in wrap(title, WIDTH - 2 * PAD, 14, max_lines=2, bold=True):
+    for line in wrap(title, width - 2 * PAD, 14, max_lines=2, bold=True):
         canvas.text(PAD, y, line, size=14, bold=True)
         y += 18
-    # the editions alternate between the primary colour and a lighter tint of it
-    fills = [
-        palette.primary if i % 2 == 0 else mix(palette.primary, "#ffffff", 0.45)
-        for i in range(len(editions))
-    ]
-    bar_left, bar_right = PAD + LABEL + 8, WIDTH - PAD - VALUE_ROOM
+    # the editions alternate between the primary colour and the lightest tint of it that
+    # keeps 3:1 on white (a graphic's contrast); their names label the bars anyway
+    tint = next(
+        (
+            mix(palette.primary, "#ffffff", share)
+            for share in (0.45, 0.35, 0.25, 0.15)
+            if contrast(mix(palette.primary, "#ffffff", share), palette.paper) >= 3
+        ),
+        palette.primary,
+    )
+    fills = [palette.primary if i % 2 == 0 else tint for i in range(len(editions))]
+    label = min(max(text_width(name, SIZE) for name in editions) + 4, width * 0.3)
+    bar_left, bar_right = PAD + label + 8, width - PAD - VALUE_ROOM
     value_colour = palette.readable(palette.primary)
     for group in groups:
         y += 10
         canvas.text(
             PAD,
             y + GROUP_TITLE,
-            truncate(group.title, WIDTH - 2 * PAD, GROUP_TITLE, bold=True),
+            truncate(group.title, width - 2 * PAD, GROUP_TITLE, bold=True),
             size=GROUP_TITLE,
             bold=True,
         )
@@ -62,7 +80,7 @@ def grouped_chart(
         top = max((v for v in group.values if v is not None), default=0) or 1
         for n, name in enumerate(editions):
             middle = y + ROW / 2
-            canvas.text(PAD, middle + 4, truncate(name, LABEL, SIZE), size=SIZE, fill=palette.muted)
+            canvas.text(PAD, middle + 4, truncate(name, label, SIZE), size=SIZE, fill=palette.muted)
             value = group.values[n]
             length = 0.0 if value is None else (bar_right - bar_left) * value / top
             if length:

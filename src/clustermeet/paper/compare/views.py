@@ -71,12 +71,10 @@ def index(request, event_slug: str):
         + ", ".join(f"{name} {cell}" for name, cell in zip(short, row["cells"], strict=True))
         for row in rows
     )
-    chart = grouped_chart(
-        short,
-        [Group(row["label"], row["values"], row["cells"]) for row in rows],
-        title=title,
-        desc=desc,
-        key="compare",
+    groups = [Group(row["label"], row["values"], row["cells"]) for row in rows]
+    wide, narrow = (
+        grouped_chart(short, groups, title=title, desc=desc, key=key, width=width)
+        for key, width in (("compare", 640), ("compare-narrow", 330))
     )
     return render(
         request,
@@ -86,8 +84,10 @@ def index(request, event_slug: str):
             "series": event.series,
             "nav": "paper",
             "editions": editions,
+            "columns": list(zip(editions, short, strict=True)),
             "rows": rows,
-            "chart": chart.svg,
+            "chart": wide.svg,
+            "narrow_chart": narrow.svg,
             "title": title,
             "partial": any(not e.managed for e in editions),
         },
