@@ -185,3 +185,16 @@ def test_a_deactivated_endpoints_waiting_delivery_is_given_up_unsent(receiver):
         "The endpoint is deactivated.",
         [],
     )
+
+
+def test_a_name_that_resolves_to_this_machine_is_never_sent_to_in_production(settings):
+    endpoint = EndpointFactory(url="https://localhost:9/hook")  # passes the address check
+    settings.CLUSTERMEET_WEBHOOKS_ALLOW_LOCAL = False
+    row = DeliveryFactory(endpoint=endpoint, next_attempt_at=timezone.now())
+    tasks.deliver(row.pk)
+    row.refresh_from_db()
+    assert (row.state, row.last_status_code, row.last_error) == (
+        "given_up",
+        None,
+        "The address is on this machine or in a private network.",
+    )

@@ -174,6 +174,14 @@ def test_create_endpoint_keeps_the_catalogue_order_and_generates_a_secret():
         ("http://127.0.0.1:8000/hook", False, "A webhook's address must start with https://."),
         ("ftp://crm.example.org/", True, "A webhook's address must start with https://."),
         ("https://", True, "This is not a valid web address."),
+        ("https://10.0.0.5/hook", False, "The address is on this machine or in a private network."),
+        ("https://localhost/", False, "The address is on this machine or in a private network."),
+        ("https://[::1]:8443/", False, "The address is on this machine or in a private network."),
+        (
+            "https://169.254.169.254/",
+            False,
+            "The address is on this machine or in a private network.",
+        ),
         (
             "https://user:pw@crm.example.org/",
             True,

@@ -230,3 +230,24 @@ def test_the_delivery_page_shows_the_body(client, django_assert_num_queries):
     with django_assert_num_queries(6):
         response = client.get(url("delivery", event, delivery.pk))
     assert f"&quot;id&quot;: &quot;{delivery.event_id}&quot;" in response.content.decode()
+
+
+def test_the_event_page_links_the_webhooks_for_organisers_only(client):
+    event = EventFactory()
+    link = f'href="{url("list", event)}"'
+    client.force_login(RegistrationFactory(event=event).person)
+    participant_page = client.get(reverse("events:detail", args=[event.slug])).content.decode()
+    client.force_login(organiser_of(event))
+    organiser_page = client.get(reverse("events:detail", args=[event.slug])).content.decode()
+    assert (link in participant_page, link in organiser_page) == (False, True)
+
+
+def test_the_back_office_lists_endpoints_and_deliveries(client):
+    delivery = DeliveryFactory()
+    client.force_login(PersonFactory(is_staff=True, is_superuser=True))
+    endpoints = client.get(reverse("admin:hooks_endpoint_changelist"))
+    deliveries = client.get(reverse("admin:hooks_delivery_changelist"))
+    change = client.get(reverse("admin:hooks_delivery_change", args=[delivery.pk]))
+    assert (endpoints.status_code, deliveries.status_code, change.status_code) == (200, 200, 200)
+    assert delivery.endpoint.url.encode() in endpoints.content
+    assert client.get(reverse("admin:hooks_delivery_add")).status_code == 403

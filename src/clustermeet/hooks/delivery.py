@@ -15,6 +15,7 @@ what is due."""
 import datetime as dt
 import http.client
 import ipaddress
+import socket
 import ssl
 import time
 from dataclasses import dataclass
@@ -42,8 +43,10 @@ def local_allowed() -> bool:
 
 
 def url_refusal(url: str) -> str | None:
-    """Why `url` may not receive webhooks, or None: HTTPS only; plain HTTP to this machine
-    (127.0.0.1, localhost) only with DEBUG or CLUSTERMEET_WEBHOOKS_ALLOW_LOCAL."""
+    """Why `url` may not receive webhooks, or None: HTTPS only, to a public address; plain HTTP
+    to this machine (127.0.0.1, localhost), and addresses of this machine or a private network,
+    only with DEBUG or CLUSTERMEET_WEBHOOKS_ALLOW_LOCAL. (The name is resolved at each attempt:
+    `private_refusal`.)"""
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
@@ -55,7 +58,8 @@ def url_refusal(url: str) -> str | None:
     if parts.username or parts.password:
         return _("The address may not contain a user name or password.")
     if parts.scheme == "https":
-        return None
+        private = _is_local(host) or _is_private_ip(host)
+        return _private_message() if private and not local_allowed() else None
     if parts.scheme == "http" and _is_local(host) and local_allowed():
         return None
     return _("A webhook's address must start with https://.")
@@ -68,6 +72,32 @@ def _is_local(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _private_message() -> str:
+    return _("The address is on this machine or in a private network.")
+
+
+def _is_private_ip(host: str) -> bool:
+    try:
+        return not ipaddress.ip_address(host.split("%", 1)[0]).is_global
+    except ValueError:
+        return False  # a name: checked when resolved, at each attempt
+
+
+def private_refusal(url: str) -> str | None:
+    """At an attempt: the name's addresses must all be public (against requests to the
+    server's own network), unless DEBUG or CLUSTERMEET_WEBHOOKS_ALLOW_LOCAL."""
+    if local_allowed():
+        return None
+    parts = urlsplit(url)
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+    except OSError:
+        return None  # unresolvable: the attempt fails and says so, and is retried
+    if any(_is_private_ip(info[4][0]) for info in infos):
+        return _private_message()
+    return None
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -145,7 +175,7 @@ def attempt(delivery_id: int) -> Delivery | None:
         return None
     delivery = Delivery.objects.select_related("endpoint").get(pk=delivery_id)
     endpoint = delivery.endpoint
-    refusal = url_refusal(endpoint.url)
+    refusal = url_refusal(endpoint.url) or private_refusal(endpoint.url)
     if not endpoint.active:
         response = Response(None, _("The endpoint is deactivated."))
     elif refusal is not None:

@@ -13,6 +13,7 @@ def endpoints_of(event: Event) -> list[Endpoint]:
     """The event's endpoints, active first, with their delivery figures (one query)."""
     return list(
         Endpoint.objects.filter(event=event)
+        .defer("secret")  # the list never shows it
         .annotate(
             sent=Count("deliveries"),
             delivered=Count("deliveries", filter=Q(deliveries__delivered_at__isnull=False)),
