@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from clustermeet.events.models import Event
-from clustermeet.paper.models import Paper
+from clustermeet.paper.models import Paper, Takeaway
 from clustermeet.people.models import Role
 from tests.factories import EventFactory, PersonFactory, RegistrationFactory
 from tests.paper.data import PUBLIC_AUTHORITIES, build
@@ -115,5 +115,35 @@ def test_the_page_in_a_fixed_number_of_queries(size, django_assert_num_queries):
     client = Client()
     client.force_login(built.organiser)
     url = reverse("paper:exports:index", args=[built.event.slug])
-    with django_assert_num_queries(53):
+    with django_assert_num_queries(76):
         client.get(url)
+
+
+def test_the_tables_are_read_once_per_fingerprint(django_assert_num_queries):
+    built = build()
+    client = Client()
+    client.force_login(built.organiser)
+    url = reverse("paper:exports:index", args=[built.event.slug])
+    client.get(url)
+    # the session, the person, the event and its nav, the organiser rule, the paper and the
+    # fingerprint (23), but not the document's figures
+    with django_assert_num_queries(29):
+        client.get(url)
+    Takeaway.objects.filter(session=built.keynote).update(text="Now changed.")
+    with django_assert_num_queries(76):
+        client.get(url)
+
+
+def test_the_page_links_the_paper_and_its_pdf_for_its_reader():
+    built = build()
+    Paper.objects.create(event=built.event, status=Paper.Status.PUBLISHED)
+    slug = built.event.slug
+    public = Client().get(reverse("paper:exports:index", args=[slug])).content.decode()
+    assert f'<li><a href="/events/{slug}/output-paper/">The paper</a></li>' in public
+    assert f'<li><a href="/events/{slug}/paper/public.pdf">The PDF</a></li>' in public
+    client = Client()
+    client.force_login(built.organiser)
+    full = client.get(reverse("paper:exports:index", args=[slug])).content.decode()
+    assert f'<li><a href="/events/{slug}/paper/">The preview</a></li>' in full
+    assert f'<li><a href="/events/{slug}/paper/pdf/">The PDF</a></li>' in full
+    assert "The editions compared" not in full  # not in a series

@@ -1,6 +1,7 @@
 """Every table of the output paper, as the paper shows it: the data tables of its figures (in
 document order, whatever section lays them out), the themes of each café question and the
-pitches. `tables(event, paper, public=...)` reads the document once (`document.context`);
+pitches. `tables(event, paper, public=...)` reads the document once (`document.context`), and
+`cached_tables` keeps its outcome while the paper's fingerprint holds;
 `csv_bytes`, `xlsx_bytes` and `workbook_bytes` write them with formula-safe cells."""
 
 from __future__ import annotations
@@ -10,19 +11,22 @@ import dataclasses
 import io
 import re
 
-from django.utils import formats
+from django.core.cache import cache
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from clustermeet.events.models import Event
 from clustermeet.paper import document
 from clustermeet.paper.models import Paper
+from clustermeet.paper.pdfs.fingerprint import fingerprint
 from clustermeet.paper.sections import Table
 from clustermeet.paper.sections.base import Figure, n
 from clustermeet.people.spreadsheets import spreadsheet_safe
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+CACHE_SECONDS = 24 * 60 * 60
 
 
 @dataclasses.dataclass
@@ -97,6 +101,26 @@ def tables(event: Event, paper: Paper, *, public: bool) -> list[PaperTable]:
         elif section.key == "networking":
             own += _pitch_table(section.context)
         found += [PaperTable(len(found) + i, section.title, t) for i, t in enumerate(own, 1)]
+    return found
+
+
+def cached_tables(event: Event, paper: Paper, *, public: bool) -> list[PaperTable]:
+    """`tables`, kept in the cache under the paper's fingerprint (`paper.pdfs.fingerprint`),
+    the language and the audience: the tables page and its files read the document (and lay
+    out its charts) once per change of the event's data or texts, not once per request."""
+    key = ":".join(
+        [
+            "paper-tables",
+            str(event.pk),
+            translation.get_language() or "",
+            "public" if public else "full",
+            fingerprint(paper),
+        ]
+    )
+    found = cache.get(key)
+    if found is None:
+        found = tables(event, paper, public=public)
+        cache.set(key, found, CACHE_SECONDS)
     return found
 
 

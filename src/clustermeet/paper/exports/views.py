@@ -10,6 +10,8 @@ sections' tables of a published paper (404 otherwise: `paper.pdfs.access.audienc
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from clustermeet.paper import queries
@@ -19,7 +21,7 @@ from clustermeet.paper.pdfs import access
 
 def _tables(request, event_slug: str):
     event, public = access.audience(request.user, event_slug)
-    return event, public, exports.tables(event, queries.paper_of(event), public=public)
+    return event, public, exports.cached_tables(event, queries.paper_of(event), public=public)
 
 
 def _one(items, number: int):
@@ -38,10 +40,24 @@ def _file(data: bytes, content_type: str, name: str, public: bool) -> HttpRespon
 @require_GET
 def index(request, event_slug: str):
     event, public, items = _tables(request, event_slug)
+    related = [
+        (
+            reverse("paper:public" if public else "paper:preview", args=[event.slug]),
+            _("The paper") if public else _("The preview"),
+        ),
+        (
+            reverse("paper:pdfs:public" if public else "paper:pdfs:organisers", args=[event.slug]),
+            _("The PDF"),
+        ),
+    ]
+    if event.series_id:
+        related.append(
+            (reverse("paper:compare:index", args=[event.slug]), _("The editions compared"))
+        )
     return render(
         request,
         "paper/exports/index.html",
-        {"event": event, "nav": "paper", "tables": items, "public": public},
+        {"event": event, "nav": "paper", "tables": items, "public": public, "related": related},
     )
 
 
