@@ -139,3 +139,8 @@ def test_the_events_colours_stay_readable():
     html = document.render_html(content)
     assert "--paper-primary: #ffd700; --paper-primary-text: #806c00; " in html
     assert 'fill="#ffd700"' in html  # the bars keep the event's colour
+
+
+def test_without_an_award_the_annex_says_nothing_of_awards():
+    built = build()
+    assert 'id="annex-awards"' not in html_of(built.event)

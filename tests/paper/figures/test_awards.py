@@ -122,6 +122,7 @@ def test_the_section_in_the_document():
     assert "Winner: <strong>Chosen Cluster</strong>" in html
     assert HIDDEN_FINALIST not in html
     assert "Not revealed yet" not in html
+    assert '<h3 id="annex-awards">Awards</h3>' in html
 
 
 @pytest.mark.parametrize("size", [1, 3])
