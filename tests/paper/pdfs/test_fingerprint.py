@@ -58,3 +58,14 @@ def test_its_queries_do_not_grow_with_the_event(size, django_assert_num_queries)
     paper = Paper.objects.select_related("event").get(pk=paper.pk)
     with django_assert_num_queries(23):
         fingerprint(paper)
+
+
+def test_a_speakers_job_title_changes_it():
+    from clustermeet.people.models import Person
+    from tests.factories import SessionSpeakerFactory
+
+    role = SessionSpeakerFactory()
+    paper = Paper.objects.create(event=role.session.event)
+    before = fingerprint(paper)
+    Person.objects.filter(pk=role.person_id).update(job_title="Head of unit")
+    assert fingerprint(paper) != before

@@ -2,8 +2,9 @@
 the takeaways and the event's data, which keys a stored PDF (`PaperBuild`). Twenty-three queries,
 each bounded whatever the event's size:
 
-- small tables, every field of every row (an edit anywhere shows): the sessions, their speakers
-  (with the speakers' names), attachments, takeaways, polls and their options, cafés and their
+- small tables, every field of every row (an edit anywhere shows): the sessions (with their
+  room's name), their speakers (with the name, job title, organisation and erasure the
+  programme prints), attachments, takeaways, polls and their options, cafés and their
   questions and theme labels, booths, pitches, award categories and nominations;
 - large tables, per state (a GROUP BY): the count, the largest primary key and the latest
   timestamp where the table has one — registrations by status and stakeholder type (with their
@@ -14,8 +15,9 @@ each bounded whatever the event's size:
 Its limits: an edit of a large table's row that keeps its state and has no timestamp (a
 participant's country or organisation changed in place, a registration moved from one
 stakeholder type to another while another moves back) and edits of rows outside the event
-(an organisation's type, a person's country) do not change it; `VERSION` changes when the
-document's layout changes, so a new release rebuilds its PDFs."""
+(an organisation's type, a person's country, a café session's challenges and ecosystems) do
+not change it. The release (`clustermeet.__version__`) and `VERSION` (raise it when the
+document's layout changes between releases) are part of it, so a new layout rebuilds the PDFs."""
 
 import enum
 import hashlib
@@ -23,6 +25,7 @@ import hashlib
 from django.db.models import Count, Max, Q
 from django.db.models.fields.files import FieldFile
 
+import clustermeet
 from clustermeet.awards.models import Ballot as AwardBallot
 from clustermeet.awards.models import Category, Nomination
 from clustermeet.cafe.models import Cafe, CafeQuestion, Note, ThemeLabel
@@ -38,8 +41,18 @@ WITHDRAWN = Q(withdrawn_at__isnull=False)
 
 # (model, the path to the event, extra fields read with every row)
 SMALL = (
-    (Session, "event", ()),
-    (SessionSpeaker, "session__event", ("person__first_name", "person__last_name")),
+    (Session, "event", ("room__name",)),
+    (
+        SessionSpeaker,
+        "session__event",
+        (
+            "person__first_name",
+            "person__last_name",
+            "person__job_title",
+            "person__organisation__name",
+            "person__erased_at",
+        ),
+    ),
     (Attachment, "session__event", ()),
     (Takeaway, "session__event", ()),
     (Poll, "session__event", ()),
@@ -96,6 +109,7 @@ def parts(paper: Paper) -> list:
     """What the fingerprint hashes, in a fixed order (the tests read it)."""
     event = paper.event
     found: list = [
+        clustermeet.__version__,
         VERSION,
         _row(paper) if paper.pk else "no paper",
         _row(event),
