@@ -143,3 +143,29 @@ def test_the_session_needs_the_csrf_token_for_unsafe_methods():
         HTTP_X_CSRFTOKEN=token,
     )
     assert response.status_code == 201
+
+
+def test_a_body_that_is_not_json_is_a_bad_request():
+    event = EventFactory(upcoming=True, slug="ecc")
+    organiser = RegistrationFactory(event=event, roles=[Role.ORGANISER]).person
+    client = Client()
+    client.force_login(organiser)
+    response = client.post(
+        "/api/v1/events/ecc/registrations", b"{not json", content_type="application/json"
+    )
+    assert (response.status_code, body(response)["code"]) == (400, "bad_request")
+    assert event.registrations.count() == 1
+
+
+def test_the_document_allows_anonymous_calls_and_names_the_token_format():
+    document = Client().get("/api/v1/openapi.json").json()
+    assert document["paths"]["/api/v1/events"]["get"]["security"] == [
+        {"TokenAuth": []},
+        {"SessionAuth": []},
+        {},
+    ]
+    assert document["components"]["securitySchemes"]["TokenAuth"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "cm_<prefix>_<secret>",
+    }

@@ -38,6 +38,19 @@ def etag_of(content: bytes) -> str:
 
 
 class ClusterMeetAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        """The document says what authentication really does: a token or the session, or
+        nothing (`{}`) — each operation's rule then answers 401 when it needs a person."""
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schemes = schema.get("components", {}).get("securitySchemes", {})
+        if "TokenAuth" in schemes:
+            schemes["TokenAuth"]["bearerFormat"] = "cm_<prefix>_<secret>"
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                if {} not in operation.get("security", [{}]):
+                    operation["security"].append({})
+        return schema
+
     def create_response(self, request, data, *, status=None, temporal_response=None):
         response = super().create_response(
             request, data, status=status, temporal_response=temporal_response

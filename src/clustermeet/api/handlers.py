@@ -1,4 +1,5 @@
 """Every error the API answers is JSON `{"code", "message", "field"}` with a stable code:
+400 `bad_request` (a body that is not JSON),
 401 `unauthenticated`/`invalid_token`/`token_revoked`/`token_expired`, 403 `forbidden`/
 `token_scope`/`service_token`/`csrf_failed`, 404 `not_found`,
 422 `invalid` (the field at fault in `field`) and the services' own refusal codes,
@@ -63,7 +64,7 @@ def install(api) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
-        codes = {405: "method_not_allowed", 404: "not_found", 401: "unauthenticated"}
+        codes = {400: "bad_request", 401: "unauthenticated", 404: "not_found"}
         return respond(request, exc.status_code, codes.get(exc.status_code, "error"), str(exc))
 
     @api.exception_handler(RegistrationError)

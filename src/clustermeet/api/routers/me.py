@@ -153,7 +153,7 @@ def _request_of(event, person, pk: int) -> dict:
 
 @router.post(
     "/events/{slug}/me/meeting-requests",
-    response=one(MeetingRequestOut, 201),
+    response=one(MeetingRequestOut, 201, body=True),
     operation_id="meeting_requests_create",
 )
 def create_meeting_request(request, slug: str, payload: MeetingRequestIn):
@@ -176,7 +176,7 @@ def create_meeting_request(request, slug: str, payload: MeetingRequestIn):
 
 @router.post(
     "/events/{slug}/me/meeting-requests/{request_id}/accept",
-    response=one(MeetingOut),
+    response=one(MeetingOut, body=True),
     operation_id="meeting_requests_accept",
 )
 def accept_meeting_request(request, slug: str, request_id: int, payload: AcceptIn):

@@ -84,7 +84,7 @@ def get_registration(request, slug: str, registration_id: int):
 
 @router.post(
     "/events/{slug}/registrations",
-    response=one(RegistrationOut, 201),
+    response=one(RegistrationOut, 201, body=True),
     operation_id="registrations_create",
 )
 def create_registration(request, slug: str, payload: RegistrationIn):

@@ -21,12 +21,13 @@ class Page(Schema, Generic[T]):
 
 # The errors every operation may answer, added to each operation's responses.
 READ_ERRORS = {401: Error, 403: Error, 404: Error, 422: Error, 429: Error}
-WRITE_ERRORS = READ_ERRORS
+# Operations with a body also answer 400 `bad_request` when it is not JSON.
+WRITE_ERRORS = {400: Error, **READ_ERRORS}
 
 
 def listing(schema):
     return {200: Page[schema], **READ_ERRORS}
 
 
-def one(schema, status: int = 200):
-    return {status: schema, **READ_ERRORS}
+def one(schema, status: int = 200, *, body: bool = False):
+    return {status: schema, **(WRITE_ERRORS if body else READ_ERRORS)}
