@@ -1,6 +1,7 @@
 """schemathesis against the app in-process (WSGI): every operation of the OpenAPI document,
-five derandomised examples each, called as the organiser of the test world (so that the
-operations get past their permission checks and reach their code): no server error, and every
+five derandomised examples each, called as the organiser of the test world on its event (so
+that the operations get past the event's lookup and their permission checks and reach their
+code): no server error, and every
 answer — status, content type, body — conforms to the document."""
 
 import pytest
@@ -41,4 +42,7 @@ def organiser_token(db, settings):
     deadline=None,
 )
 def test_the_api_conforms_to_its_document(case, organiser_token):
+    if case.path_parameters and "slug" in case.path_parameters:
+        # The world's event, so that the operations run past the event's lookup.
+        case.path_parameters = {**case.path_parameters, "slug": "ecc"}
     case.call_and_validate(headers={"Authorization": f"Bearer {organiser_token}"}, checks=CHECKS)
