@@ -171,3 +171,17 @@ def test_a_running_build_within_its_time_is_left_alone():
     PaperBuild.objects.filter(pk=made.pk).update(status=Status.RUNNING, started_at=timezone.now())
     again, start = services.request_build(event, "en", public=False)
     assert (again.pk, start, again.status) == (made.pk, False, Status.RUNNING)
+
+
+def test_the_public_build_has_the_public_sections_only():
+    built = build()
+    Paper.objects.create(
+        event=built.event, status=Paper.Status.PUBLISHED, public_sections=["polls"]
+    )
+    made, _start = services.request_build(built.event, "en", public=True)
+    services.run_build(made.pk)
+    made.refresh_from_db()
+    with made.file.open("rb") as handle:
+        toc = [item.get_title() for item in pdfium.PdfDocument(handle.read()).get_toc()]
+    assert "Live polls" in toc
+    assert [t for t in toc if t in ("The conference at a glance", "World cafés")] == []
