@@ -185,3 +185,16 @@ def test_the_public_build_has_the_public_sections_only():
         toc = [item.get_title() for item in pdfium.PdfDocument(handle.read()).get_toc()]
     assert "Live polls" in toc
     assert [t for t in toc if t in ("The conference at a glance", "World cafés")] == []
+
+
+def test_a_done_build_whose_file_is_gone_is_queued_again():
+    event = SessionFactory().event
+    made, _start = services.request_build(event, "en", public=False)
+    services.run_build(made.pk)
+    made.refresh_from_db()
+    os.remove(made.file.path)
+    again, start = services.request_build(event, "en", public=False)
+    assert (again.pk, start, again.status) == (made.pk, True, Status.QUEUED)
+    services.run_build(again.pk)
+    again.refresh_from_db()
+    assert (again.status, os.path.exists(again.file.path)) == (Status.DONE, True)

@@ -49,7 +49,7 @@ def request_build(event: Event, language: str, *, public: bool) -> tuple[PaperBu
                 return PaperBuild.objects.create(**key), True
         except IntegrityError:  # the same request at the same time: its row is the one
             build = PaperBuild.objects.get(**key)
-    if build.status == Status.FAILED or _stale(build):
+    if build.status == Status.FAILED or _stale(build) or _file_lost(build):
         # Only one of several requests queues it again (the update's filter is the lock).
         again = PaperBuild.objects.filter(
             pk=build.pk, status=build.status, created_at=build.created_at
@@ -65,6 +65,13 @@ def request_build(event: Event, language: str, *, public: bool) -> tuple[PaperBu
         build.refresh_from_db()
         return build, bool(again)
     return build, False
+
+
+def _file_lost(build: PaperBuild) -> bool:
+    """Done, but its file is gone from the storage (a media folder restored without it)."""
+    return build.status == Status.DONE and not (
+        build.file and build.file.storage.exists(build.file.name)
+    )
 
 
 def _stale(build: PaperBuild) -> bool:
