@@ -8,8 +8,9 @@ import pytest
 from django.utils import timezone
 
 from clustermeet.hooks import delivery, services
-from clustermeet.hooks.models import Delivery
-from tests.factories import RegistrationFactory
+from clustermeet.hooks.errors import HooksError
+from clustermeet.hooks.models import Delivery, Endpoint
+from tests.factories import EventFactory, PersonFactory, RegistrationFactory
 from tests.harness.races import POSTGRES_ONLY, run_together
 from tests.hooks.factories import DeliveryFactory, EndpointFactory
 
@@ -17,6 +18,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     *POSTGRES_ONLY,
 ]
+TYPES = ["registration.created"]
 
 
 def test_four_runners_at_once_send_a_due_delivery_once(receiver):
@@ -42,3 +44,21 @@ def test_a_committed_registration_emits_once_and_is_delivered(receiver):
     row = Delivery.objects.get()
     assert (row.state, row.attempts) == ("delivered", 1)
     assert [r.verified for r in receiver.received] == [True]
+
+
+def test_two_organisers_adding_the_same_address_at_once_make_one_endpoint():
+    event = EventFactory()
+    organisers = [PersonFactory(), PersonFactory()]
+
+    def add(i):
+        try:
+            return services.create_endpoint(
+                event, url="https://crm.example.org/hook", event_types=TYPES, by=organisers[i]
+            ).pk
+        except HooksError as error:
+            return error.code
+
+    results = run_together(2, add)
+
+    (endpoint,) = Endpoint.objects.all()
+    assert sorted(results, key=str) == sorted([endpoint.pk, "url"], key=str)

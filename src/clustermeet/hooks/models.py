@@ -45,6 +45,14 @@ class Endpoint(models.Model):
         verbose_name = _("webhook endpoint")
         verbose_name_plural = _("webhook endpoints")
         ordering = ["event", "created_at", "pk"]
+        constraints = [
+            # Two organisers adding the same address at once make one active endpoint.
+            models.UniqueConstraint(
+                fields=["event", "url"],
+                condition=models.Q(active=True),
+                name="hooks_endpoint_active_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.url

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -101,14 +101,22 @@ def create_endpoint(
 ) -> Endpoint:
     url, types = _checked(url, event_types)
     if Endpoint.objects.filter(event=event, url=url, active=True).exists():
-        raise HooksError("url", _("This address receives this event's webhooks already."))
-    return Endpoint.objects.create(
-        event=event,
-        url=url,
-        description=(description or "").strip()[:200],
-        event_types=types,
-        created_by=by if by is not None and by.is_authenticated else None,
-    )
+        raise HooksError("url", _twice())
+    try:
+        with transaction.atomic():
+            return Endpoint.objects.create(
+                event=event,
+                url=url,
+                description=(description or "").strip()[:200],
+                event_types=types,
+                created_by=by if by is not None and by.is_authenticated else None,
+            )
+    except IntegrityError:  # the same address added by another organiser meanwhile
+        raise HooksError("url", _twice()) from None
+
+
+def _twice() -> str:
+    return _("This address receives this event's webhooks already.")
 
 
 def _locked(endpoint: Endpoint) -> Endpoint:
@@ -133,14 +141,18 @@ def update_endpoint(
 def set_active(endpoint: Endpoint, active: bool) -> Endpoint:
     """Deactivated, an endpoint receives nothing new, and its deliveries still to be attempted
     are given up at their next attempt. Reactivated, it receives new events again."""
-    with transaction.atomic():
-        row = _locked(endpoint)
-        if active and not row.active:
-            _checked(row.url, row.event_types)  # the address may have become refused since
-            if Endpoint.objects.filter(event_id=row.event_id, url=row.url, active=True).exists():
-                raise HooksError("url", _("This address receives this event's webhooks already."))
-        row.active = active
-        row.save(update_fields=["active"])
+    try:
+        with transaction.atomic():
+            row = _locked(endpoint)
+            if active and not row.active:
+                _checked(row.url, row.event_types)  # the address may be refused since
+                twin = Endpoint.objects.filter(event_id=row.event_id, url=row.url, active=True)
+                if twin.exists():
+                    raise HooksError("url", _twice())
+            row.active = active
+            row.save(update_fields=["active"])
+    except IntegrityError:  # reactivated beside a twin added meanwhile
+        raise HooksError("url", _twice()) from None
     return row
 
 
