@@ -6,7 +6,9 @@ answer — status, content type, body — conforms to the document."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -29,8 +31,17 @@ CHECKS = [
 
 @pytest.fixture
 def organiser_token(db, settings):
+    """The world, and its organiser's token. Requests reach the WSGI handler directly, not
+    through Django's test client: as the client does, keep the request signals from closing
+    the test's database connection (PostgreSQL would lose the test's transaction)."""
     settings.CLUSTERMEET_API_RATE = 100_000
-    return build().tokens["organiser"]
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield build().tokens["organiser"]
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
