@@ -2,8 +2,10 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext
 from ninja import Field, Schema
 from pydantic import field_validator
+from pydantic_core import PydanticCustomError
 
 from clustermeet.people.models import OrganisationType, Role, StakeholderType
 
@@ -50,7 +52,7 @@ class RegistrationIn(Schema):
         try:
             validate_email(value)
         except ValidationError:
-            raise ValueError("Enter a valid e-mail address.") from None
+            raise PydanticCustomError("email", gettext("Enter a valid e-mail address.")) from None
         return value
 
 
