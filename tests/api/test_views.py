@@ -70,7 +70,7 @@ def test_my_tokens_page_queries(django_assert_num_queries):
     for n in range(5):
         services.create_token(person, name=f"t{n}", event=event if n % 2 else None)
     client = logged_in(person)
-    with django_assert_num_queries(4):  # session, person, tokens (with events), events
+    with django_assert_num_queries(5):  # session, person, tokens, events organised, events
         assert client.get(reverse("api:tokens")).status_code == 200
 
 
@@ -118,6 +118,13 @@ def test_service_tokens_page_queries(event_roles, django_assert_num_queries):
     client = logged_in(organiser)
     with django_assert_num_queries(6):
         assert client.get(reverse("api:service_tokens", args=["ecc"])).status_code == 200
+
+
+def test_organisers_find_their_events_service_tokens(event_roles):
+    response = logged_in(event_roles["organiser"]).get(reverse("api:tokens"))
+    assert f'href="{reverse("api:service_tokens", args=["ecc"])}"' in response.content.decode()
+    response = logged_in(event_roles["participant"]).get(reverse("api:tokens"))
+    assert "Service tokens of the events you organise" not in response.content.decode()
 
 
 def test_my_page_links_the_tokens():

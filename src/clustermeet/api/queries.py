@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from clustermeet.api import tokens
 from clustermeet.api.models import ApiToken
 from clustermeet.events.models import Event
+from clustermeet.people.models import Registration, Role
 
 
 def token_for(value: str) -> ApiToken | None:
@@ -22,6 +23,22 @@ def token_for(value: str) -> ApiToken | None:
 
 def personal_tokens(person) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(person=person, service=False).select_related("event")
+
+
+def organised_events(person) -> QuerySet[Event]:
+    """The events whose service tokens this person manages (`permissions.manages_service_tokens`
+    is `events.queries.can_manage`: staff, or an approved registration as organiser)."""
+    if person.is_staff:
+        return Event.objects.order_by("-start_date", "pk")
+    return (
+        Event.objects.filter(
+            registrations__person=person,
+            registrations__status=Registration.Status.APPROVED,
+            registrations__roles__code=Role.ORGANISER,
+        )
+        .distinct()
+        .order_by("-start_date", "pk")
+    )
 
 
 def service_tokens(event: Event) -> QuerySet[ApiToken]:

@@ -47,6 +47,7 @@ def tokens(request):
             form.add_error(None, str(error))
     context = {
         "tokens": queries.personal_tokens(person),
+        "organised": queries.organised_events(person),
         "form": form,
         "created": created,
         "now": timezone.now(),
