@@ -159,3 +159,14 @@ def test_revoking_twice_keeps_the_first_time():
     token, _text = services.create_token(PersonFactory(), name="CRM")
     first = services.revoke(token).revoked_at
     assert services.revoke(token).revoked_at == first
+
+
+def test_messages_are_in_the_tokens_persons_language_unless_the_tool_asks():
+    event = EventFactory(slug="ecc")
+    person = PersonFactory(language="cs")
+    RegistrationFactory(event=event, person=person, status="pending")
+    _token, text = services.create_token(person, name="app")
+    czech = "Schůzky si mohou rezervovat pouze schválení účastníci této akce."
+    assert body(bearer(text).get("/api/v1/events/ecc/me/meetings"))["message"] == czech
+    english = bearer(text).get("/api/v1/events/ecc/me/meetings", HTTP_ACCEPT_LANGUAGE="en")
+    assert body(english)["message"] == "Only approved participants of this event book meetings."

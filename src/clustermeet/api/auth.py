@@ -4,7 +4,7 @@ malformed, unknown, revoked or expired is refused with 401 — never treated as 
 
 from django.conf import settings
 from django.middleware.csrf import CsrfViewMiddleware
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja.security import APIKeyCookie, HttpBearer
 
@@ -37,6 +37,10 @@ class TokenAuth(HttpBearer):
         if not found.person.is_active or found.person.erased_at is not None:
             raise ApiError(401, "invalid_token", _("This API token is not valid."))
         services.touch(found, now)
+        if "HTTP_ACCEPT_LANGUAGE" not in request.META and found.person.language:
+            # A tool that asks for no language gets the token's person's (their e-mails' too).
+            translation.activate(found.person.language)
+            request.LANGUAGE_CODE = translation.get_language()
         return Caller(found.person, found, "token")
 
 
