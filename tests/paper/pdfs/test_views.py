@@ -18,7 +18,7 @@ def organiser_of(event):
     return RegistrationFactory(event=event, roles=[Role.ORGANISER]).person
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_first_request_builds_inline_and_shows_it_done_then_the_pdf_is_sent(client):
     """Outside a transaction (no broker, tasks inline) the job runs within the request."""
     event = SessionFactory().event
