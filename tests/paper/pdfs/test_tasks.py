@@ -15,6 +15,12 @@ from tests.factories import RegistrationFactory, SessionFactory
 Status = PaperBuild.Status
 
 
+def done(response) -> bytes:
+    """The sent file, read to its end: the test client then closes it (a `response.close()`
+    of our own would send request_finished, which closes the test's database connection)."""
+    return b"".join(response.streaming_content)
+
+
 @pytest.mark.django_db
 def test_the_task_runs_the_build_by_its_primary_key():
     made, _start = services.request_build(SessionFactory().event, "en", public=False)
@@ -55,4 +61,4 @@ def test_without_a_broker_the_job_runs_in_a_thread_while_the_page_polls(settings
     assert 'data-role="download"' in finished.content.decode()
     response = client.get(reverse("paper:pdfs:organisers", args=[event.slug]))
     assert response["Content-Type"] == "application/pdf"
-    response.close()
+    done(response)

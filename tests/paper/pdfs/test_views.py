@@ -14,6 +14,12 @@ pytestmark = pytest.mark.django_db
 Status = PaperBuild.Status
 
 
+def done(response) -> bytes:
+    """The sent file, read to its end: the test client then closes it (a `response.close()`
+    of our own would send request_finished, which closes the test's database connection)."""
+    return b"".join(response.streaming_content)
+
+
 def organiser_of(event):
     return RegistrationFactory(event=event, roles=[Role.ORGANISER]).person
 
@@ -38,8 +44,7 @@ def test_the_first_request_builds_inline_and_shows_it_done_then_the_pdf_is_sent(
         "application/pdf",
         f'"{build.fingerprint}"',
     )
-    assert b"".join(response.streaming_content)[:5] == b"%PDF-"
-    response.close()
+    assert done(response)[:5] == b"%PDF-"
     assert response["Cache-Control"] == "private, no-cache"
     assert (
         response["Content-Disposition"]
@@ -125,7 +130,7 @@ def test_anyone_who_sees_the_event_opens_the_published_pdf(who, django_capture_o
     assert first.status_code == 200
     assert "Output paper: PDF" in first.content.decode()
     response = client.get(url)
-    response.close()
+    done(response)
     assert (response.status_code, response["Cache-Control"]) == (200, "public, no-cache")
     assert PaperBuild.objects.get().public is True
 
@@ -147,4 +152,4 @@ def test_the_stored_pdf_is_sent_in_a_bounded_number_of_queries(
         page = client.get(url)
     assert 'hx-trigger="every 1s"' in page.content.decode()  # queued: the job runs after
     with django_assert_num_queries(30):
-        client.get(url).close()
+        done(client.get(url))
