@@ -106,3 +106,16 @@ def test_the_pdf_link_is_the_published_papers(client):
     built = published()
     html = client.get(url(built.event)).content.decode()
     assert reverse("paper:pdfs:public", args=[built.event.slug]) in html
+
+
+def test_the_tables_are_linked_and_the_comparison_only_for_a_series(client):
+    from clustermeet.events.models import Series
+
+    built = published()
+    html = client.get(url(built.event)).content.decode()
+    assert reverse("paper:exports:index", args=[built.event.slug]) in html
+    assert reverse("paper:compare:index", args=[built.event.slug]) not in html
+    built.event.series = Series.objects.create(slug="ecc", name="ECC")
+    built.event.save()
+    html = client.get(url(built.event)).content.decode()
+    assert reverse("paper:compare:index", args=[built.event.slug]) in html

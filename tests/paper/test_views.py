@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def urls(event):
-    return [reverse(f"paper:{name}", args=[event.slug]) for name in ("preview", "pdf")]
+    return [reverse(f"paper:{name}", args=[event.slug]) for name in ("preview", "pdfs:organisers")]
 
 
 def test_a_visitor_is_asked_to_log_in():
@@ -82,13 +82,3 @@ def test_the_preview_runs_the_same_queries_whatever_the_size(
 
 # The document's 48, the session and the account, the organiser check, the navigation.
 PREVIEW_QUERIES = 53
-
-
-def test_the_pdf_download(client):
-    built = build()
-    client.force_login(built.organiser)
-    response = client.get(reverse("paper:pdf", args=[built.event.slug]))
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'attachment; filename="ecc-like-output-paper.pdf"'
-    assert response.content.startswith(b"%PDF-")

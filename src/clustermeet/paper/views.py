@@ -60,16 +60,6 @@ def preview(request, event_slug: str):
     )
 
 
-@login_required
-def pdf(request, event_slug: str):
-    event = _organisers_event(request, event_slug)
-    html = document.render_html(document.context(event, queries.paper_of(event)))
-    response = HttpResponse(document.render_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}-output-paper.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def public(request, event_slug: str):
     event = get_visible_event(request.user, event_slug)
     paper = queries.published_paper(event)
