@@ -53,3 +53,22 @@ def test_side_events_listed_on_parent_only_when_visible(client):
     assert [e.name for e in response.context["side_events"]] == ["Matchmaking"]
     assert "Partnerships" not in response.content.decode()
     assert [e.name for e in client.get(reverse("events:index")).context["past"]] == [parent.name]
+
+
+def test_the_organisers_links_on_the_event_page(client):
+    from tests.factories import RegistrationFactory
+
+    event = EventFactory(slug="ecc")
+    organiser = RegistrationFactory(event=event, roles=["organiser"]).person
+    participant = RegistrationFactory(event=event).person
+    links = [
+        reverse("dashboard:live", args=["ecc"]),
+        reverse("hooks:list", args=["ecc"]),
+        reverse("api:service_tokens", args=["ecc"]),
+    ]
+    client.force_login(participant)
+    html = client.get(reverse("events:detail", args=["ecc"])).content.decode()
+    assert [link in html for link in links] == [False, False, False]
+    client.force_login(organiser)
+    html = client.get(reverse("events:detail", args=["ecc"])).content.decode()
+    assert [link in html for link in links] == [True, True, True]
