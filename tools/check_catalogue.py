@@ -17,7 +17,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src" / "clustermeet"
 LOCALE = SRC / "locale"
 DOMAINS = ("django", "djangojs")
-IGNORE = ["migrations/*", "demo/*", "locale/*"]
+IGNORE = ["migrations/*", "demo/*", "locale/*", "static/clustermeet/vendor/*"]  # vendor: third-party code
 
 
 def languages() -> list[str]:

@@ -5,7 +5,12 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.browser  # the docs read no database: no transactional flush needed
+pytestmark = [
+    pytest.mark.browser,
+    # live_server makes the test transactional: serialized_rollback brings the migrations'
+    # reference data back after its flush, for the transactional tests that run after it.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]

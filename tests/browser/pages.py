@@ -83,6 +83,11 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("paper-introduction", "organiser", f"{EV}/paper/edit/introduction/?language=de"),
     PageType("paper-takeaways", "organiser", f"{EV}/paper/edit/takeaways/"),
     PageType("paper-public", None, f"{EV}/output-paper/"),
+    PageType("paper-tables", None, f"{EV}/paper/tables/"),
+    PageType("paper-compare", None, f"{EV}/paper/compare/"),
+    PageType("live-dashboard", "organiser", f"{PRG}/dashboard/"),
+    PageType("webhooks", "organiser", f"{EV}/webhooks/"),
+    PageType("api-tokens", "participant", "/accounts/api-tokens/"),
 )
 
 

@@ -188,7 +188,15 @@ def test_demo_logins(demo, settings):
     group = organiser.groups.get()
     assert group.name == "Organisers"
     expected = Permission.objects.filter(
-        content_type__app_label__in=["events", "people", "programme", "live", "cafe", "networking"]
+        content_type__app_label__in=[
+            "events",
+            "people",
+            "programme",
+            "live",
+            "cafe",
+            "networking",
+            "paper",
+        ]
     )
     assert set(group.permissions.all()) == set(expected)
     assert organiser.registrations.filter(roles__code="organiser").count() == 6
