@@ -88,7 +88,7 @@ node_modules/axe-core: package.json package-lock.json
 	@touch $@
 
 test-postgres: setup
-	$(BIN)/python -m tests.harness.postgres -- $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	CLUSTERMEET_DATABASE_TESTS_ONLY=1 $(BIN)/python -m tests.harness.postgres -- $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 # Update every catalogue from the sources (then translate, and commit the .po files).
 messages: setup gettext

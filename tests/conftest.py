@@ -82,3 +82,26 @@ def _english_after_each_test():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """`make test` runs the suite on SQLite, then the database tests again on PostgreSQL
+    (CLUSTERMEET_DATABASE_TESTS_ONLY=1): a test that cannot touch the database (pytest-django
+    refuses it one without the django_db mark or a database fixture) has nothing to learn from
+    a second engine, so that run leaves it out."""
+    import os
+
+    if os.environ.get("CLUSTERMEET_DATABASE_TESTS_ONLY") != "1":
+        return
+    kept, left_out = [], []
+    for item in items:
+        uses_db = item.get_closest_marker("django_db") is not None or bool(
+            DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        )
+        (kept if uses_db else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept

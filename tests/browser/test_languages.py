@@ -1,7 +1,9 @@
 """Every page type of the demo (tests/browser/pages.py) in German and in Czech, as the person who
 uses it: no piece of the interface is left in English. A text node (or a visible attribute) that is
 exactly one of our English messages whose translation differs, or that has no translation at all,
-is a leftover; the JavaScript-built texts are included, since the pages are read once the live
+is a leftover (unless it is marked as not ours to translate: `translate="no"`, or a `lang` of
+another language on an organiser's text shown untranslated); the JavaScript-built texts are
+included, since the pages are read once the live
 parts have connected. CLUSTERMEET_SCREENSHOTS=<dir> keeps a screenshot of every page, to look at
 them."""
 
@@ -28,6 +30,12 @@ TEXTS_JS = """() => {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (!parent || parent.closest('script, style, code, template')) continue;
+    // Not ours to translate: people's own content marked translate="no" (e-mail addresses, a
+    // word cloud's answers), and organisers' texts marked as written in another language.
+    if (parent.closest('[translate="no"]')) continue;
+    const marked = parent.closest('[lang]');
+    const page = document.documentElement;
+    if (marked && marked !== page && marked.lang !== page.lang) continue;
     const text = node.textContent.replace(/\\s+/g, ' ').trim();
     if (text) texts.push(text);
   }
@@ -69,16 +77,15 @@ def english_messages(language: str) -> frozenset[str]:
 
 @functools.cache
 def kept_as_is(language: str) -> frozenset[str]:
-    """The messages whose translation (in some context) is the English word itself, such as
-    "Workshop" in German: seeing them is no leftover."""
-    same = set()
+    """The texts that are the language's own: the translation of some message, even when it is
+    spelt like an English message — "Workshop" in German, "Body" (points) in Czech —, so
+    seeing them is no leftover."""
+    own = set()
     catalogues = [trans_real.translation(language), DjangoTranslation(language, domain="djangojs")]
-    for key, value in (item for c in catalogues for item in c._catalog.items()):
-        msgid = key[0] if isinstance(key, tuple) else key
-        msgid = msgid.split("\x04", 1)[-1]  # "context\x04message"
-        if value == msgid:
-            same.add(" ".join(msgid.split()))
-    return frozenset(same)
+    for _key, value in (item for c in catalogues for item in c._catalog.items()):
+        if isinstance(value, str):
+            own.add(" ".join(value.split()))
+    return frozenset(own)
 
 
 def leftovers(texts: list[str], language: str) -> list[str]:

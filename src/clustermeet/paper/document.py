@@ -106,6 +106,7 @@ def context(event: Event, paper: Paper, *, public: bool = False) -> dict:
         },
         "sections": sections,
         "introduction": mark_safe(markdown.render(paper.introduction_in(language))),
+        "introduction_lang": paper.introduction_language(language),
         "generated_at": timezone.now(),
         "language": language,
     }

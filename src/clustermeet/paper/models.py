@@ -1,6 +1,7 @@
 """The output paper of an event: the organisers' choices and words around the figures. The
 figures themselves are never stored: `paper.figures` reads them from what happened."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
@@ -126,6 +127,11 @@ class Paper(models.Model):
     def introduction_in(self, language: str | None) -> str:
         return localised(self.introduction, self.introduction_translations, language)
 
+    def introduction_language(self, language: str | None) -> str:
+        """The language of `introduction_in(language)`: the reader's when translated, else the
+        original's (the site's language), for the page's `lang` attribute."""
+        return written_in(self.introduction, self.introduction_translations, language)
+
 
 class Takeaway(models.Model):
     """The organisers' main takeaways of one programme session (Markdown)."""
@@ -150,6 +156,13 @@ class Takeaway(models.Model):
 
     def text_in(self, language: str | None) -> str:
         return localised(self.text, self.translations, language)
+
+
+def written_in(original: str, translations: dict, language: str | None) -> str:
+    """The language code of what `localised` shows for `language`."""
+    if localised(original, translations, language) is original:
+        return settings.LANGUAGE_CODE
+    return language or settings.LANGUAGE_CODE
 
 
 class PaperBuild(models.Model):

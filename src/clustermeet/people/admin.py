@@ -221,7 +221,7 @@ class RegistrationAdmin(RegistrationBadges, RegistrationSpreadsheets, admin.Mode
             mark_safe("<wbr>.".join(conditional_escape(part) for part in domain.split("."))),
         )
         return format_html(
-            '<span class="cm-name">{}</span> <span class="cm-email">{}</span>',
+            '<span class="cm-name">{}</span> <span class="cm-email" translate="no">{}</span>',
             person.full_name,
             email,
         )

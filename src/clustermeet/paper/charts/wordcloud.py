@@ -98,6 +98,8 @@ def word_cloud(
         y += 18
     colours = (palette.readable(palette.primary), palette.readable(palette.accent), palette.ink)
     area_top = y + 4
+    # The words are the participants' answers, in their own languages: not ours to translate.
+    canvas.parts.append('<g translate="no">')
     for n, (_word, text, size, box) in enumerate(
         layout(words, PAD, area_top, WIDTH - PAD, area_top + HEIGHT)
     ):
@@ -109,4 +111,5 @@ def word_cloud(
             bold=size >= BOLD_FROM,
             fill=colours[n % len(colours)],
         )
+    canvas.parts.append("</g>")
     return canvas.chart(area_top + HEIGHT + PAD, title=title, desc=desc, key=key)

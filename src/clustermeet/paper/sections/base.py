@@ -32,6 +32,7 @@ class Table:
     rows: list[list[str]]
     numeric: set[int] = field(default_factory=set)  # columns aligned right
     compact: bool = False  # a long list of short rows, laid out in two columns on paper
+    own_words: bool = False  # the rows are people's own words (answers): not ours to translate
 
     @property
     def pairs(self) -> list[tuple[list[str], list[str]]]:

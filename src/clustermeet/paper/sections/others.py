@@ -13,6 +13,7 @@ from clustermeet.paper.charts import bars
 from clustermeet.paper.figures.cafes import Cafes
 from clustermeet.paper.figures.networking import Networking
 from clustermeet.paper.figures.programme import Programme
+from clustermeet.paper.models import written_in
 from clustermeet.paper.sections.base import Numbers, Table, n
 
 
@@ -27,6 +28,9 @@ class OthersLayout:
                             "entry": session,
                             "takeaway": mark_safe(
                                 markdown.render(session.takeaway_in(self.language))
+                            ),
+                            "takeaway_lang": written_in(
+                                session.takeaway, session.takeaway_translations, self.language
                             ),
                         }
                         for session in day.sessions

@@ -185,6 +185,7 @@ class PollsLayout:
                 [[w.text, n(w.count)] for w in words],
                 {1},
                 compact=True,
+                own_words=True,
             ),
             note,
         )
