@@ -168,3 +168,22 @@ def test_the_document_allows_anonymous_calls_and_names_the_token_format():
         "scheme": "bearer",
         "bearerFormat": "cm_<prefix>_<secret>",
     }
+
+
+def test_a_method_an_address_does_not_take_gets_the_json_error():
+    EventFactory(slug="ecc")
+    response = Client().delete("/api/v1/events/ecc")
+    assert (response.status_code, body(response), response["Allow"]) == (
+        405,
+        {
+            "code": "method_not_allowed",
+            "message": "This address does not take a DELETE request.",
+            "field": None,
+        },
+        "GET",
+    )
+
+
+def test_a_405_outside_the_api_is_left_alone():
+    response = Client().put("/i18n/setlang/")
+    assert (response.status_code, response["Content-Type"].split(";")[0]) == (405, "text/html")

@@ -3,7 +3,7 @@
 401 `unauthenticated`/`invalid_token`/`token_revoked`/`token_expired`, 403 `forbidden`/
 `token_scope`/`service_token`/`csrf_failed`, 404 `not_found`,
 422 `invalid` (the field at fault in `field`) and the services' own refusal codes,
-429 `rate_limited`."""
+405 `method_not_allowed` (`api/middleware.py`), 429 `rate_limited`."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
