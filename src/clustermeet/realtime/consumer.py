@@ -18,25 +18,20 @@ from django.utils.translation import gettext as _
 from websockets.frames import Frame, Opcode
 from websockets.protocol import State
 
-from clustermeet.cafe import messages as cafe_messages
-from clustermeet.cafe import permissions as cafe_permissions
-from clustermeet.cafe import services as cafe_services
-from clustermeet.cafe.models import CafeQuestion, CafeRound, CafeTable
 from clustermeet.events.queries import get_visible_event
 from clustermeet.live import messages, services
 from clustermeet.live import voting as live_voting
 from clustermeet.live.models import Ballot, LiveSettings, Question
 from clustermeet.live.permissions import is_moderator, is_participant, is_speaker
-from clustermeet.onsite import permissions as onsite_permissions
-from clustermeet.onsite.checkin import messages as door_messages
 from clustermeet.programme.queries import visible_sessions
 from clustermeet.realtime import protocol
 from clustermeet.realtime.broadcast import coalescer, encode
+from clustermeet.realtime.cafe_handlers import CafeHandlers
 from clustermeet.realtime.fanout import groups
+from clustermeet.realtime.organiser_handlers import OrganiserHandlers
+from clustermeet.realtime.protocol import Forbidden
 from clustermeet.realtime.voting import poll_home, votes
 from clustermeet.refusal import Refused
-from clustermeet.reports.dashboard import messages as dashboard_messages
-from clustermeet.reports.dashboard import permissions as dashboard_permissions
 from clustermeet.reports.dashboard import presence
 from clustermeet.reports.dashboard.ticker import tickers
 
@@ -60,10 +55,6 @@ def broadcast_frame(text: str) -> bytes:
     return frame
 
 
-class Forbidden(Exception):
-    pass
-
-
 def connection_language(scope, user) -> str:
     """The language of this connection's replies, chosen as for a page (people/middleware.py):
     the switcher's cookie, then the logged-in person's saved language, then Accept-Language."""
@@ -83,7 +74,7 @@ def connection_language(scope, user) -> str:
     return settings.LANGUAGE_CODE
 
 
-class EventConsumer(AsyncWebsocketConsumer):
+class EventConsumer(CafeHandlers, OrganiserHandlers, AsyncWebsocketConsumer):
     # Broadcasts reach this socket through the process-local relay (realtime.fanout), not
     # through a channel of its own.
     channel_layer_alias = None
@@ -421,100 +412,3 @@ class EventConsumer(AsyncWebsocketConsumer):
             data.question, data.action
         )
         return "ok", {"question": question.pk}
-
-    # --- world café notes (cafe.permissions decides who reads and writes) ---------------------
-
-    @database_sync_to_async
-    def _cafe_table(self, table_id: int, round_id: int):
-        """The table and round of a café of this event, if both exist and belong together."""
-        table = (
-            CafeTable.objects.select_related("cafe__session__event")
-            .filter(pk=table_id, cafe__session__event=self.event)
-            .first()
-        )
-        rnd = CafeRound.objects.filter(pk=round_id).first()
-        if table is None or rnd is None or rnd.cafe_id != table.cafe_id:
-            raise cafe_services.CafeError("not_found", _("No such table in this round."))
-        return table, rnd
-
-    async def on_cafe_subscribe_table(self, data):
-        table, rnd = await self._cafe_table(data.table, data.round)
-        if not await database_sync_to_async(cafe_permissions.can_read_notes)(self.user, table, rnd):
-            raise Forbidden
-        group = cafe_messages.group_name(table.pk, rnd.pk)
-        await self._join(group)
-        self.cafe_groups.add(group)
-
-        def snapshot():
-            can_write = cafe_permissions.can_write_notes(self.user, table, rnd)
-            return cafe_messages.table_snapshot(table, rnd, can_write)
-
-        return "cafe.snapshot", await database_sync_to_async(snapshot)()
-
-    async def on_cafe_unsubscribe_table(self, data):
-        group = cafe_messages.group_name(data.table, data.round)
-        if group in self.cafe_groups:
-            self.cafe_groups.discard(group)
-            await groups().leave(group, self)
-        return "ok", {}
-
-    async def on_cafe_note(self, data):
-        table, rnd = await self._cafe_table(data.table, data.round)
-
-        def save():
-            question = CafeQuestion.objects.filter(pk=data.question, cafe=table.cafe_id).first()
-            if question is None:
-                raise cafe_services.CafeError("not_found", _("No such question in this café."))
-            return cafe_services.save_note(table, rnd, question, data.text, self.user)
-
-        note = await database_sync_to_async(save)()
-        return "ack", {
-            "table": note.table_id,
-            "round": note.round_id,
-            "question": note.question_id,
-            "updated_at": note.updated_at.isoformat(),
-        }
-
-    # --- the door figures of the on-site day (organisers only: onsite.permissions) -------------
-
-    async def on_onsite_subscribe_door(self, data):
-        allowed = await database_sync_to_async(onsite_permissions.is_organiser)(
-            self.user, self.event
-        )
-        if not allowed:
-            raise Forbidden
-        group = door_messages.group_name(self.event.pk)
-        await self._join(group)
-        self.door_group = group
-        figures = await database_sync_to_async(door_messages.figures_payload)(self.event)
-        return "onsite.door_snapshot", figures
-
-    # --- the organisers' live dashboard (reports.dashboard.permissions) ------------------------
-
-    async def on_reports_subscribe_dashboard(self, data):
-        allowed = await database_sync_to_async(dashboard_permissions.can_see_dashboard)(
-            self.user, self.event
-        )
-        if not allowed:
-            raise Forbidden
-        # Join the ticker first, then read the snapshot: from then on every tick whose
-        # figures differ from the snapshot's reaches this connection — held until the
-        # snapshot is sent, then sent after it.
-        if self._held is None:
-            self._held = []
-        tickers().join(self.event.pk, self)
-        self.dashboard = True
-        try:
-            figures = await database_sync_to_async(dashboard_messages.figures_payload)(self.event)
-        except BaseException:
-            self.dashboard = False
-            await tickers().leave(self.event.pk, self)
-            raise
-        tickers().shown(self.event.pk, self, dashboard_messages.event_text(figures))
-        return dashboard_messages.SNAPSHOT, figures
-
-    async def on_reports_unsubscribe_dashboard(self, data):
-        if self.dashboard:
-            self.dashboard = False
-            await tickers().leave(self.event.pk, self)
-        return "ok", {}

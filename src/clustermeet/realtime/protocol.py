@@ -225,3 +225,7 @@ def parse(text: str):
 
 def reply(type: str, id: str | None, data: dict | None = None) -> dict:
     return {"type": type, "id": id, "data": data or {}}
+
+
+class Forbidden(Exception):
+    """A handler's refusal: the consumer answers it as the error `forbidden`."""
