@@ -10,12 +10,10 @@
 
 Every write goes through `awards.nominations.services`."""
 
-import os
-
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -34,6 +32,7 @@ from clustermeet.awards.nominations.forms import (
     TranslationForm,
 )
 from clustermeet.awards.texts import text_in
+from clustermeet.downloads import attachment
 from clustermeet.events.queries import get_visible_event
 from clustermeet.programme.embeds import embed_for
 
@@ -319,8 +318,4 @@ def remove_document(request, event_slug: str, pk: int, document: int):
 def document(request, event_slug: str, pk: int, document: int):
     _event, nomination = _nomination(request, event_slug, pk)
     item = get_object_or_404(NominationDocument, pk=document, nomination=nomination)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("The file is missing.") from None
-    return FileResponse(handle, as_attachment=True, filename=os.path.basename(item.file.name))
+    return attachment(item.file)

@@ -10,14 +10,13 @@
 
 Every write goes through `exhibition.booths.services` (or `visits`)."""
 
-import os
 from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import select_template
@@ -26,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from clustermeet.downloads import attachment
 from clustermeet.events.queries import get_visible_event
 from clustermeet.exhibition import permissions
 from clustermeet.exhibition.booths import queries, services, visits
@@ -223,9 +223,4 @@ def document(request, event_slug: str, slug: str, pk: int):
         BoothDocument.objects.select_related("booth"), pk=pk, booth__event=event, booth__slug=slug
     )
     services.record_download(item, request.user)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("The file is missing.") from None
-    name = os.path.basename(item.file.name)
-    return FileResponse(handle, as_attachment=True, filename=name)
+    return attachment(item.file)
