@@ -80,3 +80,10 @@ def phase(category: Category, now: datetime) -> str:
     ):
         return Phase.CLOSED
     return Phase.SHORTLISTED
+
+
+def decided_by_jury_alone(jury_weight: int, ballots: int) -> bool:
+    """The jury's scores alone decided a vote category: all the weight is the jury's and
+    nobody voted, so the vote's figures (turnout, counts, ballots) say nothing and are not
+    shown — the one reading of the results pages, the paper and the dashboard."""
+    return jury_weight == 100 and not ballots

@@ -77,8 +77,9 @@ def shown_result(result: dict) -> dict:
         "winner_names": [row["name"] for row in finalists if row["won"]],
         "tie": len(winners) > 1,
         "method": method(result),
-        # The jury alone decided (weight 100 %, no ballot): the votes' columns say nothing.
-        "jury_only": result.get("jury_weight") == 100 and not result.get("ballots"),
+        "jury_only": phases.decided_by_jury_alone(
+            result.get("jury_weight", 0), result.get("ballots", 0)
+        ),
     }
 
 
@@ -114,9 +115,10 @@ def manage_rows(event: Event, language: str | None) -> list[dict]:
                 "phase_label": phase_label(item.phase),
                 "turnout": item.turnout,
                 "windows": [] if decision else _windows(category, now),
-                # A vote category without any window is decided by its jury alone.
                 "community_vote": not decision
-                and any(phases.has_channel(category, channel) for channel in Channel.values),
+                and not phases.decided_by_jury_alone(
+                    category.jury_weight, item.turnout.total if item.turnout else 0
+                ),
                 "decision_form": DecisionForm(
                     initial={"nomination": chosen}, nominations=category.accepted
                 )

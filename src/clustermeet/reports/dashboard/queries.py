@@ -10,6 +10,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from clustermeet.awards import phases
 from clustermeet.awards.results.queries import turnout
 from clustermeet.cafe.models import Seat
 from clustermeet.events.models import Event
@@ -141,7 +142,7 @@ def award_figures(event: Event, now: datetime.datetime) -> list[dict]:
         category, figures = item.category, item.turnout
         if figures is None:
             decided_by = "organisers"
-        elif category.jury_weight == 100 and not figures.total:
+        elif phases.decided_by_jury_alone(category.jury_weight, figures.total):
             decided_by, figures = "jury", None
         else:
             decided_by = "vote"
